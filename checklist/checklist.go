@@ -1,0 +1,235 @@
+// Package checklist models the role-allocation checklist workbook
+// (「医療情報システムの契約における当事者間の役割分担等に関する確認表」):
+// its parties, parts, sections and items, how it is read from an .xlsx file,
+// and how it is validated.
+//
+// The package knows nothing of documents: it turns a workbook into a
+// Checklist and a list of Findings.
+package checklist
+
+import "fmt"
+
+// HospitalKey is the party key of the hospital (the 甲 of the documents).
+// Vendors are keyed by the letter after 事業者 in 基本情報 ("A", "B", …).
+const HospitalKey = "医療機関"
+
+// Checklist is one filled-in workbook.
+type Checklist struct {
+	Info   Info
+	Parts  []Part         // Part1 then Part2, those present in the workbook
+	Levels []ServiceLevel // rows of the optional サービスレベル sheet
+}
+
+// Info holds the 基本情報 sheet.
+type Info struct {
+	Hospital  Party   // Key is HospitalKey
+	Vendors   []Party // in the order of 基本情報
+	System    string  // 対象システム
+	DocKind   string  // 文書種別: "契約書別紙" (default) or "SLA"
+	Contract  string  // 契約名
+	FirstDate Date    // 初回確認日
+	Created   Date    // 作成日
+	Version   string  // 版数
+}
+
+// Party is the hospital or a vendor.
+type Party struct {
+	Key     string // HospitalKey, or the vendor's letter ("A")
+	Name    string // 医療機関名 or 事業者A's value
+	Contact string // 医療機関担当者 or 事業者A担当者
+	Cell    Cell   // where the name was read
+}
+
+// Parties returns the hospital followed by the vendors.
+func (i *Info) Parties() []Party {
+	return append([]Party{i.Hospital}, i.Vendors...)
+}
+
+// Vendor returns the vendor with the given key.
+func (i *Info) Vendor(key string) (Party, bool) {
+	for _, v := range i.Vendors {
+		if v.Key == key {
+			return v, true
+		}
+	}
+	return Party{}, false
+}
+
+// Part is the Part1 or Part2 sheet.
+type Part struct {
+	Name     string    // "Part1" or "Part2"
+	Title    string    // the part's description from the title rows, if any
+	Sections []Section // Part1 without sections has one Section with an empty Letter
+}
+
+// Items returns the part's items in workbook order.
+func (p *Part) Items() []*Item {
+	var items []*Item
+	for si := range p.Sections {
+		for ii := range p.Sections[si].Items {
+			items = append(items, &p.Sections[si].Items[ii])
+		}
+	}
+	return items
+}
+
+// Section is a lettered group of items ("A 共通").
+type Section struct {
+	Letter string // "A"; empty for items before any section row
+	Title  string // "共通"
+	Items  []Item
+}
+
+// Item is one row of the checklist.
+type Item struct {
+	ID        string // "Part1 1", "Part2 A-1"
+	Part      string // "Part1"
+	Section   string // section letter, may be empty
+	Number    string // 項番 as normalised: "1", "A-1"
+	Title     string // 項目
+	Content   string // 内容
+	Check     Check  // 初回確認
+	Done      Date   // 完了日
+	Roles     []Role // the hospital first, then the vendors in 基本情報 order
+	Agreement string // 合意内容
+	Remarks   string // 備考
+	Sheet     string // the sheet name as written in the workbook
+	Row       int    // 1-based row number
+}
+
+// Role returns the mark of the party with the given key.
+func (it *Item) Role(key string) Mark {
+	for _, r := range it.Roles {
+		if r.Party == key {
+			return r.Mark
+		}
+	}
+	return MarkNone
+}
+
+// Owners returns the keys of the parties marked ◎.
+func (it *Item) Owners() []string {
+	var keys []string
+	for _, r := range it.Roles {
+		if r.Mark == MarkOwner {
+			keys = append(keys, r.Party)
+		}
+	}
+	return keys
+}
+
+// Applicable reports whether the item is not set aside as 対象外.
+func (it *Item) Applicable() bool { return it.Check != CheckNA }
+
+// Open reports whether the item is still being negotiated:
+// 初回確認 is いいえ and 完了日 is blank.
+func (it *Item) Open() bool { return it.Check == CheckNo && it.Done.IsZero() }
+
+// Role is one party's mark on an item.
+type Role struct {
+	Party string // HospitalKey or a vendor key
+	Mark  Mark
+}
+
+// Mark is a role mark.
+type Mark int
+
+// The role marks, from no involvement to accountable.
+const (
+	MarkNone    Mark = iota // blank: 関与なし
+	MarkSupport             // △ 支援
+	MarkDo                  // ○ 実施
+	MarkOwner               // ◎ 主担当
+)
+
+// Symbol returns the mark as printed: "◎", "○", "△", or "" for MarkNone.
+func (m Mark) Symbol() string {
+	switch m {
+	case MarkOwner:
+		return "◎"
+	case MarkDo:
+		return "○"
+	case MarkSupport:
+		return "△"
+	}
+	return ""
+}
+
+// Label returns the mark's meaning: "主担当", "実施", "支援" or "関与なし".
+func (m Mark) Label() string {
+	switch m {
+	case MarkOwner:
+		return "主担当"
+	case MarkDo:
+		return "実施"
+	case MarkSupport:
+		return "支援"
+	}
+	return "関与なし"
+}
+
+// Marks lists the marks that carry a role, strongest first.
+var Marks = []Mark{MarkOwner, MarkDo, MarkSupport}
+
+// Check is the state recorded in 初回確認.
+type Check int
+
+// The values of 初回確認.
+const (
+	CheckBlank Check = iota // not yet checked
+	CheckYes                // はい
+	CheckNo                 // いいえ
+	CheckNA                 // 対象外
+)
+
+// String returns the value as written in the workbook ("" for CheckBlank).
+func (c Check) String() string {
+	switch c {
+	case CheckYes:
+		return "はい"
+	case CheckNo:
+		return "いいえ"
+	case CheckNA:
+		return "対象外"
+	}
+	return ""
+}
+
+// Date is a calendar date without a time zone. The zero Date means blank.
+type Date struct {
+	Year, Month, Day int
+}
+
+// IsZero reports whether the date is blank.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String formats the date as 2024-06-01, or "" when blank.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// ServiceLevel is one row of the サービスレベル sheet.
+type ServiceLevel struct {
+	Metric string   // 指標
+	Target string   // 目標値
+	Method string   // 測定方法
+	Items  []string // 関連項番, as item ids ("Part2 B-2")
+	Cell   Cell     // the row's 指標 cell
+}
+
+// Cell is a location in the workbook.
+type Cell struct {
+	Sheet string // sheet name as written in the workbook
+	Ref   string // A1 reference, "G14"; empty for a whole sheet
+}
+
+// String returns "Sheet!G14", or the sheet name alone.
+func (c Cell) String() string {
+	if c.Ref == "" {
+		return c.Sheet
+	}
+	return c.Sheet + "!" + c.Ref
+}
