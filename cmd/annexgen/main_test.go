@@ -1,0 +1,311 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/annexgen/annexgen/checklist"
+)
+
+// result is what one command line did.
+type result struct {
+	status         int
+	stdout, stderr string
+}
+
+// annexgen runs a command line in process, with the given environment.
+func annexgen(t *testing.T, environ map[string]string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	e := &env{
+		stdout: &out,
+		stderr: &errOut,
+		getenv: func(k string) string { return environ[k] },
+		ctx:    context.Background(),
+	}
+	status := run(e, args)
+	return result{status, out.String(), errOut.String()}
+}
+
+func sample(name string) string { return filepath.Join("..", "..", "samples", name) }
+
+// copyFile copies src into dir and returns the new path.
+func copyFile(t *testing.T, src, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, filepath.Base(src))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// blankForm writes a fresh form, which has validation errors (nobody is
+// accountable for anything yet).
+func blankForm(t *testing.T, path string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := checklist.WriteForm(&buf, checklist.Form{Vendors: []string{"株式会社テスト"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args       []string
+		status     int
+		wantStderr string
+	}{
+		{nil, exitUsage, "使い方"},
+		{[]string{"frobnicate"}, exitUsage, "「frobnicate」というコマンドはありません"},
+		{[]string{"validate"}, exitUsage, "確認するファイルを指定してください"},
+		{[]string{"validate", "--format", "xml", "x.xlsx"}, exitUsage, "--format には text か json"},
+		{[]string{"validate", "--bogus", "x.xlsx"}, exitUsage, "知らないオプションです: bogus"},
+		{[]string{"render"}, exitUsage, "変換する確認表"},
+		{[]string{"render", "--doc", "memo", "x.xlsx"}, exitUsage, "--doc には annex か sla"},
+		{[]string{"render", "--to", "docx", "x.xlsx"}, exitUsage, "--to には md、pdf"},
+		{[]string{"render", "-j", "0", "x.xlsx"}, exitUsage, "-j には 1 以上"},
+		{[]string{"render", "--templates", "/nonexistent", "x.xlsx"}, exitUsage, "ひな形のフォルダが見つかりません"},
+		{[]string{"init", "extra"}, exitUsage, "余分な引数があります"},
+	}
+	for _, tt := range tests {
+		r := annexgen(t, nil, tt.args...)
+		if r.status != tt.status || !strings.Contains(r.stderr, tt.wantStderr) {
+			t.Errorf("annexgen %q: status %d, stderr %q; want %d and %q", tt.args, r.status, r.stderr, tt.status, tt.wantStderr)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"init", "validate", "render", "templates"} {
+		r := annexgen(t, nil, cmd, "--help")
+		if r.status != exitOK || !strings.Contains(r.stderr, "annexgen "+cmd) || !strings.Contains(r.stderr, "オプション") {
+			t.Errorf("%s --help: status %d, stderr %q", cmd, r.status, r.stderr)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := annexgen(t, nil, "version")
+	if r.status != exitOK || !strings.HasPrefix(r.stdout, "annexgen ") {
+		t.Errorf("version: %d %q", r.status, r.stdout)
+	}
+}
+
+func TestInitRefusesOverwrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "確認表.xlsx")
+	if r := annexgen(t, nil, "init", "-o", path, "--vendor", "株式会社A"); r.status != exitOK {
+		t.Fatalf("init: %d %s", r.status, r.stderr)
+	}
+	before, _ := os.ReadFile(path)
+	r := annexgen(t, nil, "init", "-o", path, "--vendor", "株式会社B")
+	if r.status != exitUsage || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("second init: status %d, stderr %q; want refusal naming --force", r.status, r.stderr)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the existing workbook was changed")
+	}
+	if r := annexgen(t, nil, "init", "-o", path, "--force"); r.status != exitOK {
+		t.Errorf("init --force: %d %s", r.status, r.stderr)
+	}
+}
+
+func TestValidateSamples(t *testing.T) {
+	for _, name := range []string{"clinic.xlsx", "hospital.xlsx"} {
+		r := annexgen(t, nil, "validate", sample(name))
+		if r.status != exitOK {
+			t.Errorf("validate %s: status %d\n%s", name, r.status, r.stdout)
+		}
+		if !strings.HasPrefix(r.stdout, sample(name)+": ") {
+			t.Errorf("validate %s: output does not start with the file name: %q", name, r.stdout)
+		}
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	dir := t.TempDir()
+	blank := filepath.Join(dir, "blank.xlsx")
+	blankForm(t, blank)
+	notBook := filepath.Join(dir, "memo.xlsx")
+	os.WriteFile(notBook, []byte("これは表ではありません"), 0o644)
+
+	r := annexgen(t, nil, "validate", "--format", "json", sample("clinic.xlsx"), blank, notBook)
+	if r.status != exitRejected {
+		t.Errorf("status %d, want %d", r.status, exitRejected)
+	}
+	var doc struct {
+		Files []struct {
+			File     string `json:"file"`
+			Errors   int    `json:"errors"`
+			Warnings int    `json:"warnings"`
+			Findings []map[string]any
+		} `json:"files"`
+	}
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("JSON: %v\n%s", err, r.stdout)
+	}
+	if len(doc.Files) != 3 {
+		t.Fatalf("%d files in JSON, want 3", len(doc.Files))
+	}
+	if doc.Files[0].Errors != 0 {
+		t.Errorf("clinic: %d errors", doc.Files[0].Errors)
+	}
+	if doc.Files[1].File != blank || doc.Files[1].Errors == 0 {
+		t.Errorf("blank form: %+v, want errors", doc.Files[1])
+	}
+	for _, f := range doc.Files {
+		for _, fd := range f.Findings {
+			for _, k := range []string{"code", "severity", "sheet", "cell", "item", "message"} {
+				if _, ok := fd[k]; !ok {
+					t.Errorf("%s: finding %v lacks %q", f.File, fd, k)
+				}
+			}
+			if len(fd) != 6 {
+				t.Errorf("%s: finding has keys beyond the contract: %v", f.File, fd)
+			}
+		}
+	}
+	last := doc.Files[2]
+	if last.Errors != 1 || len(last.Findings) != 1 || last.Findings[0]["code"] != "file-unreadable" {
+		t.Errorf("not a workbook: %+v", last)
+	}
+}
+
+func TestValidateNamesCells(t *testing.T) {
+	blank := filepath.Join(t.TempDir(), "blank.xlsx")
+	blankForm(t, blank)
+	r := annexgen(t, nil, "validate", blank)
+	if r.status != exitRejected {
+		t.Errorf("status %d, want %d", r.status, exitRejected)
+	}
+	// Errors come first and name sheet and cell.
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) < 2 || !strings.HasPrefix(strings.TrimSpace(lines[1]), "エラー") {
+		t.Fatalf("first finding is not an error:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "owner-missing") || !strings.Contains(r.stdout, "Part1!") {
+		t.Errorf("no owner-missing finding with a Part1 cell:\n%s", r.stdout)
+	}
+}
+
+func TestRenderWritesAndRefusesOverwrite(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--to", "md", "-o", out, sample("clinic.xlsx"))
+	if r.status != exitOK {
+		t.Fatalf("render: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	md := filepath.Join(out, "clinic.annex.md")
+	before, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = annexgen(t, nil, "render", "--to", "md", "-o", out, sample("clinic.xlsx"))
+	if r.status != exitUsage || !strings.Contains(r.stdout, "--force") {
+		t.Errorf("second render: status %d, stdout %q; want refusal", r.status, r.stdout)
+	}
+	if after, _ := os.ReadFile(md); !bytes.Equal(before, after) {
+		t.Error("output changed without --force")
+	}
+	if r := annexgen(t, nil, "render", "--to", "md", "--force", "-o", out, sample("clinic.xlsx")); r.status != exitOK {
+		t.Errorf("render --force: %d %s", r.status, r.stdout)
+	}
+	if after, _ := os.ReadFile(md); !bytes.Equal(before, after) {
+		t.Error("same input gave different bytes")
+	}
+}
+
+func TestRenderPerVendor(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--to", "md", "--doc", "sla", "--per-vendor", "-o", out, sample("hospital.xlsx"))
+	if r.status != exitOK {
+		t.Fatalf("render: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	for _, name := range []string{"hospital.sla.A.md", "hospital.sla.B.md"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s missing: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "hospital.sla.md")); err == nil {
+		t.Error("a whole document was written with --per-vendor")
+	}
+}
+
+func TestRenderFolderGoesOnPastBadFiles(t *testing.T) {
+	in := t.TempDir()
+	copyFile(t, sample("clinic.xlsx"), filepath.Join(in, "東京"))
+	blankForm(t, filepath.Join(in, "blank.xlsx"))
+	os.MkdirAll(filepath.Join(in, "大阪"), 0o755)
+	os.WriteFile(filepath.Join(in, "大阪", "broken.xlsx"), []byte("PK\x03\x04broken"), 0o644)
+	os.WriteFile(filepath.Join(in, "~$clinic.xlsx"), []byte("lock"), 0o644)
+	out := t.TempDir()
+
+	r := annexgen(t, nil, "render", "--to", "md", "-o", out, in)
+	if r.status != exitRejected {
+		t.Errorf("status %d, want %d\n%s", r.status, exitRejected, r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "東京", "clinic.annex.md")); err != nil {
+		t.Errorf("good file not rendered under its relative path: %v", err)
+	}
+	var files []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) != 1 {
+		t.Errorf("outputs %v, want only the clinic's", files)
+	}
+	for _, want := range []string{"blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "3件中 作成 1件、エラーのため作成せず 2件"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestTemplatesOverride(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tmpl")
+	r := annexgen(t, nil, "templates", "-o", dir)
+	if r.status != exitOK {
+		t.Fatalf("templates: %d %s", r.status, r.stderr)
+	}
+	annex := filepath.Join(dir, "annex.md.tmpl")
+	b, err := os.ReadFile(annex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Users edit the wording; the edit shows in the document.
+	edited := strings.Replace(string(b), "\n", "\n\n独自の前文を追加しました。\n", 1)
+	os.WriteFile(annex, []byte(edited), 0o644)
+	out := t.TempDir()
+	r = annexgen(t, nil, "render", "--to", "md", "--templates", dir, "-o", out, sample("clinic.xlsx"))
+	if r.status != exitOK {
+		t.Fatalf("render: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "clinic.annex.md"))
+	if !strings.Contains(string(md), "独自の前文を追加しました。") {
+		t.Error("the edited template was not used")
+	}
+	// A broken template is a usage error naming the file.
+	os.WriteFile(annex, []byte("{{ .Nope "), 0o644)
+	r = annexgen(t, nil, "render", "--to", "md", "--force", "--templates", dir, "-o", out, sample("clinic.xlsx"))
+	if r.status != exitUsage || !strings.Contains(r.stderr, "annex.md.tmpl") {
+		t.Errorf("broken template: status %d, stderr %q", r.status, r.stderr)
+	}
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/internal/batch"
+	"github.com/annexgen/annexgen/render/fonts"
+	"github.com/annexgen/annexgen/render/markdown"
+	"github.com/annexgen/annexgen/render/pdf"
+)
+
+func runRender(e *env, args []string) int {
+	fs := newFlags(e, "render", `annexgen render: 確認表から契約書別紙（annex）または SLA（sla）を作成します。
+
+確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（--doc sla なら STEM.sla.*）を作ります。
+フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）変換します。
+エラーのある確認表からは文書を作りません（annexgen validate で内容を確認できます）。
+既にあるファイルは --force を付けない限り上書きしません。
+
+例:
+  annexgen render 確認表.xlsx
+  annexgen render --doc sla --to pdf -o 出力 確認表フォルダ
+`)
+	doc := fs.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）")
+	to := fs.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf")
+	outDir := fs.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）")
+	tmplDir := fs.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）")
+	font := fs.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します")
+	fontBold := fs.String("font-bold", "", "見出しのフォント（TrueType .ttf / .ttc）")
+	perVendor := fs.Bool("per-vendor", false, "事業者ごとに別々の文書を作成します（STEM.annex.A.pdf など）")
+	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "同時に変換するファイルの数")
+	force := fs.Bool("force", false, "既にある出力ファイルを上書きします")
+	asJSON := fs.Bool("json", false, "結果をファイルごとの JSON で出力します（プログラム向け）")
+	pwFile := addPasswordFlag(fs)
+	if status, done := parse(e, fs, args); done {
+		return status
+	}
+
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(e.stderr, "annexgen render: "+format+"\n", a...)
+		return exitUsage
+	}
+	d := markdown.Doc(*doc)
+	if d != markdown.Annex && d != markdown.SLA {
+		return usageErr("--doc には annex か sla を指定してください（指定された値: %s）", *doc)
+	}
+	wantMD, wantPDF := false, false
+	for _, f := range strings.Split(*to, ",") {
+		switch strings.TrimSpace(f) {
+		case "md":
+			wantMD = true
+		case "pdf":
+			wantPDF = true
+		default:
+			return usageErr("--to には md、pdf またはその両方（md,pdf）を指定してください（指定された値: %s）", *to)
+		}
+	}
+	if *jobs < 1 {
+		return usageErr("-j には 1 以上の数を指定してください")
+	}
+	if fs.NArg() == 0 {
+		return usageErr("変換する確認表（.xlsx）またはフォルダを指定してください（例: annexgen render 確認表.xlsx）")
+	}
+	pw, err := password(e, *pwFile)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	inputs, err := batch.Expand(fs.Args())
+	if err != nil {
+		return usageErr("%v", err)
+	}
+
+	conv := &batch.Converter{
+		Doc:       d,
+		Markdown:  wantMD,
+		OutDir:    *outDir,
+		PerVendor: *perVendor,
+		Options:   checklist.Options{Password: pw, Strict: *strict},
+		Force:     *force,
+	}
+	if *tmplDir != "" {
+		info, err := os.Stat(*tmplDir)
+		if err != nil || !info.IsDir() {
+			return usageErr("%s: ひな形のフォルダが見つかりません", *tmplDir)
+		}
+		conv.Template, err = markdown.Parse(d, os.DirFS(*tmplDir))
+	} else {
+		conv.Template, err = markdown.Parse(d, nil)
+	}
+	if err != nil {
+		return usageErr("ひな形に誤りがあります: %v", err)
+	}
+
+	fontFailed := false
+	if wantPDF {
+		set, err := fonts.Find(fonts.Options{Body: *font, Bold: *fontBold, Heading: *fontBold})
+		if err == nil {
+			conv.Typesetter, err = pdf.New(set)
+		}
+		if err != nil {
+			fontFailed = true
+			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\n", err)
+			if !wantMD {
+				return exitUsage
+			}
+			fmt.Fprintln(e.stderr, "annexgen render: Markdown のみ作成します。")
+		}
+	}
+
+	progress := newProgress(e, len(inputs))
+	results := batch.Run(e.ctx, inputs, *jobs, conv.Convert, progress.update)
+	progress.finish()
+	interrupted := len(results) < len(inputs)
+
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(struct {
+			Files []batch.Result `json:"files"`
+		}{results})
+	} else {
+		printResults(e, results, len(inputs))
+	}
+
+	status := exitOK
+	for _, r := range results {
+		switch r.Status {
+		case batch.Failed:
+			status = exitUsage
+		case batch.Rejected:
+			if status == exitOK {
+				status = exitRejected
+			}
+		}
+	}
+	if fontFailed {
+		status = exitUsage
+	}
+	if interrupted {
+		fmt.Fprintf(e.stderr, "annexgen render: 中断しました。%d件中%d件を処理し、残りは変換していません。\n", len(inputs), len(results))
+		return 130
+	}
+	return status
+}
+
+// printResults prints what happened to each file and a summary.
+func printResults(e *env, results []batch.Result, total int) {
+	var done, rejected, failed int
+	for _, r := range results {
+		switch r.Status {
+		case batch.Done:
+			done++
+			for _, o := range r.Outputs {
+				fmt.Fprintf(e.stdout, "%s → %s\n", r.File, o)
+			}
+			if r.Warnings > 0 {
+				printFindings(e.stdout, r.File, onlyWarnings(r.Findings))
+			}
+		case batch.Rejected:
+			rejected++
+			if r.Errors > 0 {
+				printFindings(e.stdout, r.File, r.Findings)
+			}
+			fmt.Fprintf(e.stdout, "%s: 作成しませんでした: %s\n", r.File, strings.TrimPrefix(r.Reason, r.File+": "))
+		case batch.Failed:
+			failed++
+			fmt.Fprintf(e.stdout, "%s: 失敗しました: %s\n", r.File, r.Reason)
+		}
+	}
+	if len(results) > 1 || rejected+failed > 0 {
+		fmt.Fprintf(e.stdout, "\n%d件中 作成 %d件、エラーのため作成せず %d件、書き込み失敗 %d件\n", total, done, rejected, failed)
+	}
+	for _, r := range results {
+		if r.Exists {
+			fmt.Fprintln(e.stdout, "（既にある文書を作り直すには --force を付けてください）")
+			break
+		}
+	}
+}
+
+// onlyWarnings keeps the warnings and errors of findings.
+func onlyWarnings(fs checklist.Findings) checklist.Findings {
+	var out checklist.Findings
+	for _, f := range fs {
+		if f.Severity >= checklist.SeverityWarning {
+			out = append(out, f)
+		}
+	}
+	return out
+}

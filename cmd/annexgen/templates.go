@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/annexgen/annexgen/templates"
+)
+
+func runTemplates(e *env, args []string) int {
+	fs := newFlags(e, "templates", `annexgen templates: 文書のひな形（テンプレート）を書き出します。
+
+書き出したファイルを編集し、annexgen render --templates フォルダ で使えます。
+変更しなかったファイルは削除してもかまいません（組み込みのひな形が使われます）。
+`)
+	out := fs.StringP("output", "o", "annexgen-templates", "書き出し先のフォルダ")
+	force := fs.Bool("force", false, "同じ名前のファイルがあれば上書きします")
+	if status, done := parse(e, fs, args); done {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "annexgen templates: 余分な引数があります: %s（書き出し先は -o で指定します）\n", fs.Arg(0))
+		return exitUsage
+	}
+	written, err := templates.WriteDir(*out, *force)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "annexgen templates: %v\n", err)
+		return exitUsage
+	}
+	for _, p := range written {
+		fmt.Fprintln(e.stdout, p)
+	}
+	return exitOK
+}
