@@ -1,0 +1,177 @@
+package batch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/internal/outfile"
+	"github.com/annexgen/annexgen/render/markdown"
+	"github.com/annexgen/annexgen/render/pdf"
+)
+
+// Status is the outcome for one input.
+type Status string
+
+// The outcomes. Rejected inputs had validation errors or were not readable
+// workbooks; failed ones were fine but an output could not be written.
+const (
+	Done     Status = "done"
+	Rejected Status = "rejected"
+	Failed   Status = "failed"
+)
+
+// Result is what happened to one input.
+type Result struct {
+	File     string             `json:"file"`
+	Status   Status             `json:"status"`
+	Outputs  []string           `json:"outputs"`
+	Errors   int                `json:"errors"`
+	Warnings int                `json:"warnings"`
+	Millis   int64              `json:"ms"`
+	Reason   string             `json:"reason,omitempty"` // Japanese, for rejected and failed inputs
+	Findings checklist.Findings `json:"findings"`
+	Exists   bool               `json:"-"` // failed because an output exists already
+}
+
+// Converter turns one workbook into its documents.
+type Converter struct {
+	Doc        markdown.Doc
+	Markdown   bool               // write STEM.DOC.md
+	Typesetter *pdf.Typesetter    // write STEM.DOC.pdf when not nil
+	Template   *markdown.Template // parsed once, shared by all inputs
+	OutDir     string             // "" writes beside each input
+	PerVendor  bool               // one document per vendor
+	Options    checklist.Options  // password and strictness
+	Force      bool               // replace existing outputs
+}
+
+// Convert reads, validates and renders one input and writes its outputs,
+// all or none. It never panics: a panic inside is reported as a failure of
+// this input only.
+func (c *Converter) Convert(in Input) (res Result) {
+	start := time.Now()
+	res = Result{File: in.Path, Outputs: []string{}}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Status = Failed
+			res.Outputs = []string{}
+			res.Reason = fmt.Sprintf("内部エラーが発生しました（%v）。このファイルは変換されていません。お手数ですが開発元に報告してください", p)
+		}
+		res.Millis = time.Since(start).Milliseconds()
+	}()
+
+	list, findings, err := checklist.Load(in.Path, c.Options)
+	res.Findings = findings
+	if findings == nil {
+		res.Findings = checklist.Findings{}
+	}
+	res.Errors = findings.Count(checklist.SeverityError)
+	res.Warnings = findings.Count(checklist.SeverityWarning)
+	if err != nil {
+		res.Status = Rejected
+		res.Reason = err.Error()
+		return res
+	}
+	if res.Errors > 0 {
+		res.Status = Rejected
+		res.Reason = fmt.Sprintf("%s: エラーが%d件あるため文書を作成しませんでした。annexgen validate で内容を確認してください", in.Path, res.Errors)
+		return res
+	}
+
+	files, missing, err := c.documents(in, list)
+	if err != nil {
+		res.Status = Failed
+		res.Reason = fmt.Sprintf("%s: %v", in.Path, err)
+		return res
+	}
+	res.Findings = append(res.Findings, missing...)
+	res.Warnings += len(missing)
+	if err := outfile.Commit(files, c.Force); err != nil {
+		res.Status = Failed
+		res.Reason = err.Error()
+		var ee *outfile.ExistsError
+		res.Exists = errors.As(err, &ee)
+		return res
+	}
+	for _, f := range files {
+		res.Outputs = append(res.Outputs, f.Path)
+	}
+	res.Status = Done
+	return res
+}
+
+// documents renders every output of one input in memory.
+func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.File, checklist.Findings, error) {
+	base := filepath.Join(filepath.Dir(in.Path), filepath.Base(stem(in.Rel)))
+	if c.OutDir != "" {
+		base = filepath.Join(c.OutDir, stem(in.Rel))
+	}
+	vendors := []string{""}
+	if c.PerVendor {
+		vendors = vendors[:0]
+		for _, v := range list.Info.Vendors {
+			vendors = append(vendors, v.Key)
+		}
+	}
+	var files []outfile.File
+	var missing checklist.Findings
+	for _, v := range vendors {
+		name := base + "." + string(c.Doc)
+		if v != "" {
+			name += "." + v
+		}
+		var md bytes.Buffer
+		if err := c.Template.Execute(&md, list, v); err != nil {
+			return nil, nil, fmt.Errorf("テンプレートを適用できません: %w", err)
+		}
+		if c.Markdown {
+			files = append(files, outfile.File{Path: name + ".md", Data: md.Bytes()})
+		}
+		if c.Typesetter != nil {
+			var out bytes.Buffer
+			r, err := c.Typesetter.Render(&out, md.Bytes(), c.meta(list, v))
+			if err != nil {
+				return nil, nil, fmt.Errorf("PDFを作成できません: %w", err)
+			}
+			for _, m := range r.Missing {
+				missing = append(missing, checklist.Finding{
+					Code:     "glyph-missing",
+					Severity: checklist.SeverityWarning,
+					Item:     m.Context,
+					Message:  fmt.Sprintf("文字「%c」（U+%04X）はフォントにないため、PDFでは〓で表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください", m.Rune, m.Rune),
+				})
+			}
+			files = append(files, outfile.File{Path: name + ".pdf", Data: out.Bytes()})
+		}
+	}
+	return files, missing, nil
+}
+
+// meta returns the PDF document information for a checklist.
+func (c *Converter) meta(list *checklist.Checklist, vendor string) pdf.Meta {
+	var names []string
+	for _, p := range list.Info.Parties() {
+		if vendor != "" && p.Key != checklist.HospitalKey && p.Key != vendor {
+			continue
+		}
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+	}
+	title := markdown.Title(c.Doc, list)
+	m := pdf.Meta{
+		Title:   title,
+		Author:  strings.Join(names, "、"),
+		Subject: list.Info.System,
+		Header:  title,
+	}
+	if d := list.Info.Created; !d.IsZero() {
+		m.Created = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return m
+}

@@ -1,0 +1,73 @@
+// Package batch converts workbooks into documents, one file at a time or
+// many in parallel: it finds the inputs, runs each through reading,
+// validation, Markdown and PDF, writes the outputs all or nothing, and
+// reports what happened to every file.
+package batch
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Input is one workbook to convert.
+type Input struct {
+	Path string // as given or found
+	Rel  string // path relative to the folder argument it was found in; the base name for a file argument
+}
+
+// Expand turns command-line arguments into inputs. A file is taken as it
+// is; a folder means every .xlsx below it, in lexical order, skipping
+// Office lock files (~$name.xlsx), hidden files and folders, and symbolic
+// links (so that a folder never leads outside itself). The error names a
+// folder that cannot be read.
+func Expand(args []string) ([]Input, error) {
+	var inputs []Input
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil || !info.IsDir() {
+			// A missing file is reported by the reader, like any other bad input.
+			inputs = append(inputs, Input{Path: arg, Rel: filepath.Base(arg)})
+			continue
+		}
+		var found []Input
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: フォルダを読めません", path)
+			}
+			name := d.Name()
+			if path != arg && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+				return nil
+			}
+			if !strings.EqualFold(filepath.Ext(name), ".xlsx") || strings.HasPrefix(name, "~$") {
+				return nil
+			}
+			rel, err := filepath.Rel(arg, path)
+			if err != nil || !filepath.IsLocal(rel) {
+				return nil
+			}
+			found = append(found, Input{Path: path, Rel: rel})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
+		inputs = append(inputs, found...)
+	}
+	return inputs, nil
+}
+
+// stem returns rel without its extension: "sub/clinic.xlsx" -> "sub/clinic".
+func stem(rel string) string {
+	return strings.TrimSuffix(rel, filepath.Ext(rel))
+}
