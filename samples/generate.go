@@ -1,0 +1,3 @@
+package samples
+
+//go:generate go run ../internal/samplegen -o .
