@@ -1,0 +1,180 @@
+package checklist
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits that keep a hostile or broken file from exhausting memory.
+const (
+	maxFileBytes     = 256 << 20 // the file itself
+	maxUnzipBytes    = 256 << 20 // all parts, unzipped
+	maxUnzipXMLBytes = 64 << 20  // a worksheet above this is spilled to a temporary file
+)
+
+// FileError says why a file is not a readable workbook at all.
+type FileError struct {
+	File   string // the file's path or name
+	Reason string // in Japanese, for the user
+	Err    error  // the underlying error, if any
+}
+
+// Error returns "FILE: Reason".
+func (e *FileError) Error() string { return e.File + ": " + e.Reason }
+
+// Unwrap returns the underlying error.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// The reasons a file is not read. Each says what the file is and what to do.
+const (
+	reasonEmpty       = "ファイルが空です（0 バイト）。確認表の .xlsx ファイルを指定してください。"
+	reasonTooLarge    = "ファイルが大きすぎます（256 MB 超）。確認表の .xlsx ファイルか確かめてください。"
+	reasonXLS         = "古い Excel 形式（.xls）のファイルです。Excel で開き、「Excel ブック (*.xlsx)」の形式で保存し直してください。"
+	reasonODS         = "OpenDocument 形式（.ods）のファイルです。「Excel 2007-365 (.xlsx)」の形式で保存し直してください。"
+	reasonPassword    = "パスワードで保護されています。パスワードを指定するか、保護を解除して保存し直してください。"
+	reasonBadPassword = "パスワードが違います。正しいパスワードを指定してください。"
+	reasonNotXLSX     = "Excel ブック（.xlsx）ではありません。確認表の .xlsx ファイルを指定してください。"
+	reasonBroken      = "ファイルが壊れているため読み込めません。Excel で開けるか確かめ、保存し直してください。"
+	reasonNotFound    = "ファイルが見つかりません。ファイル名と場所を確かめてください。"
+	reasonDenied      = "ファイルを開く権限がありません。"
+	reasonDirectory   = "フォルダーです。確認表の .xlsx ファイルを指定してください。"
+	reasonUnreadable  = "ファイルを読み込めません。"
+)
+
+var (
+	oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipSignature = []byte("PK")
+	// encryptedPackage is the stream name an encrypted OOXML file keeps
+	// inside its OLE container, as stored there (UTF-16LE).
+	encryptedPackage = utf16LE("EncryptedPackage")
+)
+
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+// osReason translates an error from opening or reading a file.
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return reasonNotFound
+	case errors.Is(err, fs.ErrPermission):
+		return reasonDenied
+	}
+	return reasonUnreadable
+}
+
+// sniff looks at the raw bytes before excelize does, to tell the common
+// non-workbooks apart. It returns "" when the file may be an .xlsx, and
+// whether it is an encrypted OLE container.
+func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bool) {
+	if size == 0 {
+		return reasonEmpty, false
+	}
+	if size > maxFileBytes {
+		return reasonTooLarge, false
+	}
+	head := make([]byte, 8)
+	n, _ := ra.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.Equal(head, oleSignature):
+		all := make([]byte, size)
+		if _, err := ra.ReadAt(all, 0); err != nil && err != io.EOF {
+			return reasonBroken, false
+		}
+		if !bytes.Contains(all, encryptedPackage) {
+			return reasonXLS, false
+		}
+		if opt.Password == "" {
+			return reasonPassword, true
+		}
+		return "", true
+	case bytes.HasPrefix(head, zipSignature):
+		zr, err := zip.NewReader(ra, size)
+		if err != nil {
+			return reasonBroken, false
+		}
+		return zipReason(zr), false
+	}
+	return reasonNotXLSX, false
+}
+
+// zipReason tells an .xlsx from other zip files (.ods, .docx, …).
+func zipReason(zr *zip.Reader) string {
+	hasWorkbook := false
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		switch {
+		case name == "mimetype":
+			if f.UncompressedSize64 > 200 {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 200))
+			rc.Close()
+			if strings.Contains(string(b), "opendocument.spreadsheet") {
+				return reasonODS
+			}
+		case strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "workbook.xml"),
+			strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "workbook2.xml"):
+			hasWorkbook = true
+		}
+	}
+	if !hasWorkbook {
+		return reasonNotXLSX
+	}
+	return ""
+}
+
+// openReason translates an error of excelize.OpenReader or OpenFile.
+func openReason(err error, encrypted bool) string {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return reasonBadPassword
+	case encrypted:
+		// A wrong password can also decrypt to garbage that is not a zip.
+		return reasonBadPassword
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return reasonXLS
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return reasonTooLarge
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return osReason(err)
+	}
+	return reasonBroken
+}
+
+// excelizeOptions are the options every workbook is opened with.
+func excelizeOptions(opt Options) excelize.Options {
+	return excelize.Options{
+		Password:          opt.Password,
+		UnzipSizeLimit:    maxUnzipBytes,
+		UnzipXMLSizeLimit: maxUnzipXMLBytes,
+	}
+}
+
+// fileError builds the error for a file that is not read.
+func fileError(name, reason string, err error) *FileError {
+	return &FileError{File: name, Reason: reason, Err: err}
+}
+
+// panicError records a panic inside excelize as an error.
+func panicError(p any) error { return fmt.Errorf("panic: %v", p) }
