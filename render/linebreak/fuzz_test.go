@@ -1,0 +1,157 @@
+package linebreak
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzBreak checks the invariants of Break on arbitrary text and widths.
+func FuzzBreak(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"医療情報システムの契約における当事者間の役割分担等に関する確認表（以下「確認表」という。）",
+		"乙は、障害発生時には2時間以内にSEを派遣する。費用は¥1,000（税込）、稼働率99.9%以上。",
+		"“引用”と‘引用’、don’t stop——そして……ヽゞ々ーっゃ〜！？",
+		"service level agreement, see https://example.com/a-b_c?d=1.",
+		"e\u0301か\u3099👍🏽👨‍👩‍👧🇯🇵\u200b\u00a0\t\u3000 x",
+		"あい\nうえ\r\nお\u2028か",
+		"\xff\xfe日本\xe3\x81",
+	} {
+		for _, w := range []uint16{0, 15, 50, 400} {
+			f.Add(s, w)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string, w uint16) {
+		maxWidth := float64(w) / 2
+		lines := Break(text, maxWidth, testEm, testMeasure)
+		checkLines(t, text, maxWidth, lines)
+	})
+}
+
+// checkLines checks every invariant of Break's result.
+func checkLines(t *testing.T, text string, maxWidth float64, lines []Line) {
+	t.Helper()
+	if text == "" {
+		if len(lines) != 0 {
+			t.Fatalf("empty text gave %d lines", len(lines))
+		}
+		return
+	}
+	var b strings.Builder
+	for k, l := range lines {
+		if l.Start >= l.End || k > 0 && l.Start != lines[k-1].End {
+			t.Fatalf("line %d spans [%d, %d) after [%d, %d)", k, l.Start, l.End, lines[k-1].Start, lines[k-1].End)
+		}
+		b.WriteString(text[l.Start:l.End])
+	}
+	if b.String() != text {
+		t.Fatalf("lines join to %q, want %q", b.String(), text)
+	}
+	if !utf8.ValidString(text) {
+		return
+	}
+
+	clusters := graphemeStarts(text)
+	isCluster := map[int]bool{}
+	for _, o := range clusters {
+		isCluster[o] = true
+	}
+	opps := Opportunities(text)
+	isOpp := map[int]bool{}
+	for _, o := range opps {
+		isOpp[o] = true
+	}
+	// naturalWidth measures text[s:e] independently of Break, with its gaps.
+	naturalWidth := func(s, e int) (float64, []int) {
+		solid := e // the end without trailing spaces: clusters that start with a space
+		for solid > s {
+			c := clusterBefore(clusters, solid)
+			if r, _ := utf8.DecodeRuneInString(text[c:]); !isSpace(r) {
+				break
+			}
+			solid = c
+		}
+		var w float64
+		for i, r := range text[s:solid] {
+			w += testMeasure(s+i, r)
+		}
+		var gaps []int
+		prev := rune(-1)
+		for _, c := range within(clusters, s, solid) {
+			r, _ := utf8.DecodeRuneInString(text[c:])
+			if c > s && NeedsGap(prev, r) {
+				gaps = append(gaps, c)
+			}
+			prev = r
+		}
+		return w + float64(len(gaps))*testEm/4, gaps
+	}
+	hardBreakBefore := func(o int) bool {
+		r, _ := utf8.DecodeLastRuneInString(text[:o])
+		return isHardBreak(r)
+	}
+
+	for k, l := range lines {
+		if !isCluster[l.Start] || !isCluster[l.End] {
+			t.Fatalf("line %d [%d, %d) splits a grapheme cluster", k, l.Start, l.End)
+		}
+		w, gaps := naturalWidth(l.Start, l.End)
+		if math.Abs(w-l.Width) > 1e-6 {
+			t.Fatalf("line %d %q: Width %v, measured %v", k, text[l.Start:l.End], l.Width, w)
+		}
+		if !slices.Equal(gaps, l.Gaps) {
+			t.Fatalf("line %d %q: Gaps %v, want %v", k, text[l.Start:l.End], l.Gaps, gaps)
+		}
+		inside := len(within(opps, l.Start+1, l.End)) > 0
+		single := !slices.ContainsFunc(within(clusters, l.Start+1, l.End), func(c int) bool {
+			r, _ := utf8.DecodeRuneInString(text[c:])
+			return !isSpace(r)
+		})
+		if l.Width > maxWidth+1e-9 && !single {
+			t.Fatalf("line %d %q: width %v exceeds %v", k, text[l.Start:l.End], l.Width, maxWidth)
+		}
+		if k == len(lines)-1 {
+			continue
+		}
+		end := l.End
+		if !isOpp[end] {
+			// A split inside a run without permitted breaks.
+			if inside {
+				t.Fatalf("line %d %q ends at %d, not a break opportunity, but holds one", k, text[l.Start:l.End], end)
+			}
+			continue
+		}
+		if hardBreakBefore(end) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		last, _ := utf8.DecodeRuneInString(text[clusterBefore(clusters, end):])
+		if NotAtStart(next) || NotAtEnd(last) {
+			t.Fatalf("line %d %q breaks before %q", k, text[l.Start:l.End], next)
+		}
+		// Greedy: the line could not have reached the next opportunity.
+		nextOpp := len(text)
+		if i, found := slices.BinarySearch(opps, end); found && i+1 < len(opps) {
+			nextOpp = opps[i+1]
+		}
+		if w, _ := naturalWidth(l.Start, nextOpp); !(w > maxWidth) {
+			t.Fatalf("line %d %q ends early: %q fits in %v", k, text[l.Start:l.End], text[l.Start:nextOpp], maxWidth)
+		}
+	}
+}
+
+// clusterBefore returns the start of the grapheme cluster that ends at o.
+func clusterBefore(clusters []int, o int) int {
+	i, _ := slices.BinarySearch(clusters, o)
+	return clusters[max(i-1, 0)]
+}
+
+// within returns the elements of the sorted offsets that lie in [s, e).
+func within(offsets []int, s, e int) []int {
+	i, _ := slices.BinarySearch(offsets, s)
+	j, _ := slices.BinarySearch(offsets, e)
+	return offsets[i:max(i, j)]
+}

@@ -1,0 +1,364 @@
+// Package linebreak breaks Japanese and mixed Japanese/Latin text into lines following the
+// line-breaking rules of W3C JLReq (JIS X 4051) at the strict level.
+//
+// Break opportunities come from Unicode line breaking (UAX #14, as implemented by
+// github.com/rivo/uniseg), tailored for Japanese: no closing bracket, hyphen, dividing
+// punctuation, middle dot, full stop, comma, iteration mark, prolonged sound mark or small kana
+// at a line start; no opening bracket at a line end; no break inside —— or ……, between a
+// currency sign and its amount, between a number and its unit sign (%, ℃, …), or inside
+// numbers and words. Curly quotes “‘ are opening brackets and ”’ closing brackets, as in
+// Japanese text. Lines never exceed the width: instead of hanging punctuation past the edge, the
+// character before it moves down with it (oidashi). A quarter-em space separates kana and kanji
+// from Latin letters and numerals.
+package linebreak
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// Measure returns the advance width, in points, of the rune at byte offset off of the text being
+// broken (the offset lets the caller use several fonts in one paragraph). Widths that are
+// negative or not finite count as zero.
+type Measure func(off int, r rune) float64
+
+// Line is one output line.
+type Line struct {
+	Start, End int     // byte offsets into the input: text[Start:End] is the line's text
+	Width      float64 // natural width, inter-script spaces included, trailing spaces excluded
+	Gaps       []int   // byte offsets (into the input) before which a quarter-em gap is drawn
+}
+
+// unit flags.
+const (
+	canBreak  = 1 << iota // a line may break before this unit
+	mustBreak             // a line must break before this unit (after a hard line break character)
+	gapBefore             // a quarter-em space goes before this unit, unless a line breaks there
+	space                 // the unit is a space: it does not count toward the width at a line end
+)
+
+// unit is one grapheme cluster of the text being broken.
+type unit struct {
+	off   int     // byte offset of the cluster
+	r     rune    // the cluster's first rune
+	cum   float64 // total advance width of the units before this one
+	gaps  int32   // number of gapBefore flags on the units before this one
+	solid int32   // index just after the last non-space unit before this one (0 if none)
+	flags uint8
+}
+
+// gapWidth returns the width of the inter-script space for a font size em.
+func gapWidth(em float64) float64 {
+	if !(em > 0) || math.IsInf(em, 0) {
+		return 0
+	}
+	return em / 4
+}
+
+// Break splits text into lines no wider than width, where em is the font size used for the
+// quarter-em gaps. Concatenating text[Start:End] of all lines gives back text exactly: spaces at a
+// break stay at the end of the line and do not count toward its Width. A line is wider than width
+// only when it holds a single grapheme cluster wider than width. A run of text without any
+// permitted break that is wider than width is split between grapheme clusters, keeping to the
+// line-start and line-end rules where a split point within a few characters allows.
+//
+// Callers split paragraphs at hard line breaks themselves; a hard line break character left in
+// text (CR, LF, VT, FF, NEL, U+2028, U+2029) still ends its line. Empty text gives no lines.
+func Break(text string, width, em float64, measure Measure) []Line {
+	if text == "" {
+		return nil
+	}
+	if math.IsNaN(width) {
+		width = 0
+	}
+	units := analyze(text, measure, true)
+	return layout(text, units, width, gapWidth(em))
+}
+
+// Opportunities returns the byte offsets of text, in increasing order, before which a line may
+// break under the tailored rules (0 and len(text) excluded). Offsets after a hard line break
+// character, where a line must break, are included.
+func Opportunities(text string) []int {
+	if text == "" {
+		return nil
+	}
+	units := analyze(text, nil, false)
+	var offs []int
+	for _, u := range units[1 : len(units)-1] {
+		if u.flags&(canBreak|mustBreak) != 0 {
+			offs = append(offs, u.off)
+		}
+	}
+	return offs
+}
+
+// CanBreak reports whether a line may break before byte offset off of text. It analyses the
+// whole text: to test many offsets, use Opportunities.
+func CanBreak(text string, off int) bool {
+	if off <= 0 || off >= len(text) {
+		return false
+	}
+	for _, o := range Opportunities(text) {
+		if o == off {
+			return true
+		}
+		if o > off {
+			break
+		}
+	}
+	return false
+}
+
+// Forbidden reports whether JLReq forbids a line break between the adjacent characters prev and
+// next, where before is the character before prev and after the one after next (or -1 when
+// there is none). It is the Japanese tailoring only; Break also keeps the UAX #14 rules, such as
+// no break inside a Latin word.
+func Forbidden(before, prev, next, after rune) bool {
+	switch {
+	case NotAtStart(next), NotAtEnd(prev):
+		return true
+	}
+	pc, nc := ClassOf(prev), ClassOf(next)
+	switch {
+	case pc == Inseparable && prev == next:
+		return true
+	case pc == PrefixAbbrev && isDigit(next), nc == PostfixAbbrev && isDigit(prev):
+		return true
+	case isDigit(prev) && isDigit(next), isFullwidthAlnum(prev) && isFullwidthAlnum(next):
+		return true
+	}
+	switch prev {
+	case ',', '.', '，', '．': // a separator inside a number: 1,000.5
+		return isDigit(before) && isDigit(next)
+	case '’': // an apostrophe inside a word: don’t
+		return isLetter(before) && isLetter(next)
+	}
+	return false
+}
+
+func isLetter(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0xC0 && IsLatin(r) && !isDigit(r)
+}
+
+// isSpace reports whether r is a space or a hard line break character: such characters do not
+// count toward the width of a line they end.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '\u1680', '\u205f', '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200a' && r != '\u2007'
+}
+
+// isHardBreak reports whether a grapheme cluster starting with r may end in a hard line break
+// (UAX #14 classes BK, CR, LF and NL).
+func isHardBreak(r rune) bool {
+	switch r {
+	case '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// scanRune returns the rune UAX #14 should see in place of r: Japanese uses curly quotes and «
+// as brackets and the fullwidth tilde as a wave dash. Each replacement has r's UTF-8 length.
+func scanRune(r rune) rune {
+	switch r {
+	case '‘', '“':
+		return '「'
+	case '’', '”':
+		return '」'
+	case '«':
+		return '¡' // an opening punctuation of the same length (UAX #14 leaves « ambiguous)
+	case '～':
+		return '〜'
+	}
+	return r
+}
+
+// analyze splits text into grapheme clusters and finds the break opportunities, the inter-script
+// gaps and, when measure is not nil, the running widths. The result ends with a sentinel unit at
+// len(text).
+func analyze(text string, measure Measure, gaps bool) []unit {
+	units := make([]unit, 0, utf8.RuneCountInString(text)+1)
+	substitute := false
+	var cum float64
+	var nGaps, solid int32
+	state := -1
+	for rest := text; rest != ""; {
+		off := len(text) - len(rest)
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		r, _ := utf8.DecodeRuneInString(cluster)
+		u := unit{off: off, r: r, cum: cum, gaps: nGaps, solid: solid}
+		if isSpace(r) {
+			u.flags |= space
+		} else {
+			solid = int32(len(units)) + 1
+		}
+		if gaps && len(units) > 0 && NeedsGap(units[len(units)-1].r, r) {
+			u.flags |= gapBefore
+			nGaps++
+		}
+		if scanRune(r) != r {
+			substitute = true
+		}
+		if measure != nil {
+			for i, c := range cluster {
+				if w := measure(off+i, c); w > 0 && !math.IsInf(w, 1) {
+					cum += w
+				}
+			}
+		}
+		units = append(units, u)
+	}
+	units = append(units, unit{off: len(text), r: -1, cum: cum, gaps: nGaps, solid: solid})
+
+	scan := text
+	if substitute {
+		b := []byte(text)
+		for _, u := range units[:len(units)-1] {
+			if s := scanRune(u.r); s != u.r {
+				utf8.EncodeRune(b[u.off:], s)
+			}
+		}
+		scan = string(b)
+	}
+
+	// Walk the UAX #14 segments alongside the clusters: a segment end that falls on a cluster
+	// boundary is a break opportunity, subject to the Japanese rules.
+	// Mandatory breaks are taken from the characters themselves: uniseg v0.4.7 also reports one
+	// after an emoji modifier sequence such as 👍🏽.
+	lineState, segEnd := -1, 0
+	rest := scan
+	for i := 1; i < len(units)-1; i++ {
+		off := units[i].off
+		if isHardBreak(units[i-1].r) { // such a character is a grapheme cluster of its own (or CR LF)
+			units[i].flags |= mustBreak
+		}
+		for segEnd < off && rest != "" {
+			var seg string
+			seg, rest, _, lineState = uniseg.FirstLineSegmentInString(rest, lineState)
+			segEnd += len(seg)
+		}
+		if segEnd != off || units[i].flags&mustBreak != 0 {
+			continue
+		}
+		before, after := rune(-1), units[i+1].r
+		if i >= 2 {
+			before = units[i-2].r
+		}
+		if !Forbidden(before, units[i-1].r, units[i].r, after) {
+			units[i].flags |= canBreak
+		}
+	}
+	return units
+}
+
+// lineWidth returns the natural width of units [s, e): trailing spaces excluded, inter-script gaps
+// inside the line included. It also returns the end of the line without its trailing spaces.
+func lineWidth(units []unit, s, e int, gap float64) (float64, int) {
+	solid := max(int(units[e].solid), s)
+	if solid <= s {
+		return 0, s
+	}
+	w := units[solid].cum - units[s].cum
+	if n := units[solid].gaps - units[s+1].gaps; n > 0 {
+		w += float64(n) * gap
+	}
+	return w, solid
+}
+
+// maxOidashi is how many clusters an emergency split looks back for a point that keeps to the
+// line-start and line-end rules.
+const maxOidashi = 8
+
+// layout breaks the analysed text greedily at the last permitted opportunity that fits.
+func layout(text string, units []unit, maxWidth, gap float64) []Line {
+	n := len(units) - 1
+	lines := make([]Line, 0, 4)
+	var gapOffs []int
+	emit := func(s, e int) {
+		w, solid := lineWidth(units, s, e, gap)
+		first := len(gapOffs)
+		for i := s + 1; i < solid; i++ {
+			if units[i].flags&gapBefore != 0 {
+				gapOffs = append(gapOffs, units[i].off)
+			}
+		}
+		var g []int
+		if len(gapOffs) > first {
+			g = gapOffs[first:len(gapOffs):len(gapOffs)]
+		}
+		lines = append(lines, Line{Start: units[s].off, End: units[e].off, Width: w, Gaps: g})
+	}
+	// extend moves a break point past the spaces that follow it, so they end the line.
+	extend := func(b int) int {
+		for b < n && units[b].flags&(space|mustBreak|canBreak) == space {
+			b++
+		}
+		return b
+	}
+
+	s, last := 0, -1 // current line start; last break opportunity in (s, i]
+	for i := 1; i <= n; i++ {
+		for {
+			if w, _ := lineWidth(units, s, i, gap); !(w > maxWidth) {
+				break
+			}
+			if last > s {
+				emit(s, last)
+				s, last = last, -1
+				continue
+			}
+			// No permitted break: split the run, looking back a little for a split point that
+			// keeps to the line-start and line-end rules.
+			b := i - 1
+			if b == s {
+				b = i // a single cluster wider than the line
+			} else {
+				for c := b; c > s && c >= i-1-maxOidashi; c-- {
+					if units[c].flags&canBreak != 0 || !forbiddenAt(units, c) {
+						b = c
+						break
+					}
+				}
+			}
+			b = extend(b)
+			emit(s, b)
+			s = b
+			if s >= i {
+				break
+			}
+		}
+		if s >= i {
+			i = s // the split took the following spaces along
+			continue
+		}
+		if i == n {
+			break
+		}
+		switch {
+		case units[i].flags&mustBreak != 0:
+			emit(s, i)
+			s, last = i, -1
+		case units[i].flags&canBreak != 0:
+			last = i
+		}
+	}
+	if s < n {
+		emit(s, n)
+	}
+	return lines
+}
+
+// forbiddenAt reports whether the Japanese rules forbid a break before unit i.
+func forbiddenAt(units []unit, i int) bool {
+	before := rune(-1)
+	if i >= 2 {
+		before = units[i-2].r
+	}
+	return Forbidden(before, units[i-1].r, units[i].r, units[i+1].r)
+}
