@@ -65,18 +65,14 @@ func ReadSeedItems(r io.Reader, name string) ([]SeedItem, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("%s の %d 行目: 文字コードが UTF-8 ではありません。Excel では「CSV UTF-8（コンマ区切り）」の形式で保存してください", name, seedInvalidLine(data))
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = seedSeparator(data, name)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = cr.Comma == '\t'
-
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
+	records, err := seedRecords(data, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(records) == 0 {
 		return nil, fmt.Errorf("%s: 項目が1行もありません。1行目に「部」「項番」「項目」「内容」の見出しを書き、2行目から項目を書いてください", name)
 	}
-	if err != nil {
-		return nil, seedParseError(name, err)
-	}
+	header := records[0].fields
 	col := map[string]int{}
 	for i, h := range header {
 		h = normalizeSeedText(h)
@@ -99,15 +95,8 @@ func ReadSeedItems(r io.Reader, name string) ([]SeedItem, error) {
 		ids     = map[string]int{}
 		section = map[string][2]string{} // part -> current section letter, title
 	)
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, seedParseError(name, err)
-		}
-		line, _ := cr.FieldPos(0)
+	for _, r := range records[1:] {
+		rec, line := r.fields, r.line
 		field := func(c string) string {
 			i := col[c]
 			if i >= len(rec) {
@@ -162,6 +151,111 @@ func ReadSeedItems(r io.Reader, name string) ([]SeedItem, error) {
 		return nil, fmt.Errorf("%s: 項目が1行もありません。2行目から「部」「項番」「項目」「内容」を書いてください", name)
 	}
 	return items, nil
+}
+
+// seedRecord is one line of an item list (a quoted field may span lines).
+type seedRecord struct {
+	line   int // 1-based line where the record starts
+	fields []string
+}
+
+// seedRecords splits the file into records: CSV as RFC 4180, TSV with
+// the quoting that spreadsheet programs write (a field wholly enclosed in
+// quotes, "" for a quote inside), other quotes taken literally.
+func seedRecords(data []byte, name string) ([]seedRecord, error) {
+	var out []seedRecord
+	if seedSeparator(data, name) == '\t' {
+		for _, r := range splitTSV(string(data)) {
+			if len(r.fields) == 1 && strings.TrimSpace(r.fields[0]) == "" {
+				continue
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, seedParseError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		out = append(out, seedRecord{line: line, fields: rec})
+	}
+}
+
+// splitTSV splits tab-separated text into records.
+func splitTSV(s string) []seedRecord {
+	var (
+		out    []seedRecord
+		fields []string
+		line   = 1
+		start  = 1
+	)
+	for {
+		var field string
+		if q, rest, lines, ok := quotedTSVField(s); ok {
+			field, s = q, rest
+			line += lines
+		} else {
+			end := strings.IndexAny(s, "\t\n")
+			if end < 0 {
+				end = len(s)
+			}
+			field, s = s[:end], s[end:]
+		}
+		fields = append(fields, strings.TrimSuffix(field, "\r"))
+		if strings.HasPrefix(s, "\t") {
+			s = s[1:]
+			continue
+		}
+		out = append(out, seedRecord{line: start, fields: fields})
+		fields = nil
+		if s == "" {
+			return out
+		}
+		s = s[1:] // the line break
+		line++
+		start = line
+		if s == "" {
+			return out
+		}
+	}
+}
+
+// quotedTSVField reads a field wholly enclosed in quotes at the start of s,
+// ending at a tab, a line break or the end of the text. ok is false when s
+// does not start so; the field is then literal text.
+func quotedTSVField(s string) (field, rest string, lines int, ok bool) {
+	if !strings.HasPrefix(s, "\"") {
+		return "", s, 0, false
+	}
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c != '"' {
+			if c == '\n' {
+				lines++
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '"' {
+			b.WriteByte('"')
+			i++
+			continue
+		}
+		after := s[i+1:]
+		if after == "" || after[0] == '\t' || after[0] == '\n' || strings.HasPrefix(after, "\r\n") {
+			return strings.ReplaceAll(b.String(), "\r\n", "\n"), strings.TrimPrefix(after, "\r"), lines, true
+		}
+		return "", s, 0, false // a lone quote inside: not a quoted field
+	}
+	return "", s, 0, false // never closed
 }
 
 // seedSeparator chooses tab or comma from the file's extension, or else from

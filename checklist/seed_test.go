@@ -51,6 +51,19 @@ func TestReadSeedItems(t *testing.T) {
 			want:  []SeedItem{{Part: "Part1", Number: "1", Title: "方針", Content: "方針を、定める。"}},
 		},
 		{
+			name: "tsv quotes: literal inside text, quoted field with a line break and a tab",
+			file: "items.tsv",
+			input: "部\t項番\t項目\t内容\r\n" +
+				"Part1\t1\t\"注意\"の件\t\"開き引用符だけ\r\n" +
+				"Part1\t2\tx\t\"一行目\r\n二行目\t\"\"引用\"\"\"\r\n" +
+				"Part1\t3\ty\tz\r\n",
+			want: []SeedItem{
+				{Part: "Part1", Number: "1", Title: "\"注意\"の件", Content: "\"開き引用符だけ"},
+				{Part: "Part1", Number: "2", Title: "x", Content: "一行目\n二行目\t\"引用\""},
+				{Part: "Part1", Number: "3", Title: "y", Content: "z"},
+			},
+		},
+		{
 			name:  "A-1 style numbers and sections in Part1",
 			file:  "items.tsv",
 			input: "部\t項番\t項目\t内容\nPart1\tB\t体制\t\nPart1\t1\t責任者\t決める。\nPart2\tA-1\t窓口\t決める。\n",
@@ -87,6 +100,7 @@ func TestReadSeedItemsErrors(t *testing.T) {
 		{"bad number", "a.tsv", head + "Part1\t一\tx\ty\n", "a.tsv の 2 行目: 項番「一」が読み取れません"},
 		{"section with content", "a.tsv", head + "Part2\tA\t共通\t説明\n", "a.tsv の 2 行目: 区分の行（項番「A」）に「内容」"},
 		{"duplicate", "a.tsv", head + "Part2\tA\t共通\t\nPart2\t1\tx\ty\nPart2\t1\tz\ty\n", "a.tsv の 4 行目: 項番「Part2 A-1」は 3 行目と重複"},
+		{"line number after a multi-line field", "a.tsv", head + "Part1\t1\tx\t\"a\nb\nc\"\nPart1\t1\tz\ty\n", "a.tsv の 5 行目: 項番「Part1 1」は 2 行目と重複"},
 		{"bad quote", "b.csv", "部,項番,項目,内容\nPart1,1,x,\"y\nPart1,2,x,y\n", "b.csv の 2 行目: 「\"」（ダブルクォート）の使い方"},
 		{"shift_jis", "c.csv", "部,項番,項目,内容\nPart1,1,\x95\xfb\x90\x6a,y\n", "c.csv の 2 行目: 文字コードが UTF-8 ではありません"},
 	} {
