@@ -486,9 +486,12 @@ const (
 	formRowPadding = 4
 )
 
+// formFitColumns is how many columns, from A, FitRowHeights looks at.
+const formFitColumns = 64
+
 // FitRowHeights sets the height of rows from first to last so that their
 // wrapped text shows in full, estimated from the text and the column widths
-// (spreadsheet programs do not do it when they open a file).
+// of columns A to BL (spreadsheet programs do not do it when they open a file).
 func FitRowHeights(x *excelize.File, sheet string, first, last int) error {
 	merged, err := x.GetMergeCells(sheet)
 	if err != nil {
@@ -504,17 +507,15 @@ func FitRowHeights(x *excelize.File, sheet string, first, last int) error {
 		}
 		return false
 	}
-	cols, err := x.GetCols(sheet)
-	if err != nil {
-		return err
+	widths := make([]float64, formFitColumns+1)
+	for col := 1; col <= formFitColumns; col++ {
+		if widths[col], err = x.GetColWidth(sheet, formColName(col)); err != nil {
+			return err
+		}
 	}
 	for row := first; row <= last; row++ {
 		lines := 1
-		for c := range cols {
-			col := c + 1
-			if inMerge(col, row) {
-				continue
-			}
+		for col := 1; col <= formFitColumns; col++ {
 			ref, err := excelize.CoordinatesToCellName(col, row)
 			if err != nil {
 				return err
@@ -523,14 +524,10 @@ func FitRowHeights(x *excelize.File, sheet string, first, last int) error {
 			if err != nil {
 				return err
 			}
-			if v == "" {
+			if v == "" || inMerge(col, row) {
 				continue
 			}
-			w, err := x.GetColWidth(sheet, formColName(col))
-			if err != nil {
-				return err
-			}
-			if n := formTextLines(v, w); n > lines {
+			if n := formTextLines(v, widths[col]); n > lines {
 				lines = n
 			}
 		}

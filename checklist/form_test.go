@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -508,5 +509,14 @@ func TestWriteFormGolden(t *testing.T) {
 				t.Errorf("form differs from %s (run go test -update and review the diff):\n%s", path, got)
 			}
 		})
+	}
+}
+
+func BenchmarkWriteForm(b *testing.B) {
+	f := Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}}
+	for b.Loop() {
+		if err := WriteForm(io.Discard, f); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
