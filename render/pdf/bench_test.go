@@ -1,0 +1,61 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"testing"
+)
+
+// BenchmarkRender typesets the annex fixture (12 pages, 26 items) with the fonts loaded.
+func BenchmarkRender(b *testing.B) {
+	md := readFixture(b)
+	ts := typesetter(b)
+	var buf bytes.Buffer
+	res, err := ts.Render(&buf, md, testMeta)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ts.Render(io.Discard, md, testMeta); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+	b.ReportMetric(float64(res.Pages), "pages")
+}
+
+// BenchmarkNew loads the three fonts (parsed once per Typesetter).
+func BenchmarkNew(b *testing.B) {
+	set := fontSet(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(set); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompressLevel measures the zlib level of the content streams (the embedded fonts are
+// always compressed by gopdf at its default level).
+func BenchmarkCompressLevel(b *testing.B) {
+	md := readFixture(b)
+	for _, level := range []int{1, 6, 9} {
+		b.Run(strconv.Itoa(level), func(b *testing.B) {
+			ts, err := New(fontSet(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			ts.compress = level
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if _, err := ts.Render(&buf, md, testMeta); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+		})
+	}
+}

@@ -1,0 +1,83 @@
+package metrics
+
+import (
+	"os"
+	"testing"
+
+	"github.com/signintech/gopdf"
+)
+
+func fontData(t testing.TB, name string) []byte {
+	t.Helper()
+	for _, dir := range []string{"/usr/share/fonts/truetype/morisawa/", "/usr/share/fonts/truetype/bizud-mincho/", "/usr/share/fonts/truetype/bizud-gothic/"} {
+		if b, err := os.ReadFile(dir + name); err == nil {
+			return b
+		}
+	}
+	t.Skipf("font %s not installed", name)
+	return nil
+}
+
+// TestWidthsMatchGopdf checks that the widths agree with what gopdf measures and writes.
+func TestWidthsMatchGopdf(t *testing.T) {
+	for _, name := range []string{"BIZUDMincho-Regular.ttf", "BIZUDGothic-Bold.ttf"} {
+		data := fontData(t, name)
+		f, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pdf gopdf.GoPdf
+		pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+		if err := pdf.AddTTFFontData("f", data); err != nil {
+			t.Fatal(err)
+		}
+		if err := pdf.SetFont("f", "", 1000); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range "Aa1 .,WMi漢字かなカナ、。「」（）ー％〓①ｱ" {
+			w, ok := f.Width(r)
+			if !ok {
+				t.Fatalf("%s: %q reported missing", name, r)
+			}
+			got, err := pdf.MeasureTextWidth(string(r))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if float64(w) != got {
+				t.Errorf("%s: width of %q = %d, gopdf says %v", name, r, w, got)
+			}
+		}
+		for _, r := range []rune{0x0001, 0xE000, 0x10FFFF, 0x20BB7, -1} {
+			if f.Has(r) {
+				t.Errorf("%s: %U reported present", name, r)
+			}
+		}
+	}
+}
+
+func TestParseRejectsGarbage(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("OTTO...."), make([]byte, 100), []byte("\x00\x01\x00\x00\x00\x09")} {
+		if _, err := Parse(data); err == nil {
+			t.Errorf("Parse(%q) succeeded", data)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00cmap\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x10"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if face, err := Parse(data); err == nil {
+			face.Width('a')
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	data := fontData(b, "BIZUDMincho-Regular.ttf")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
