@@ -1,0 +1,409 @@
+// Package markdown writes the documents of a checklist (the contract annex
+// and the SLA) as CommonMark Markdown with GFM tables, from the templates
+// of package templates or from the user's own.
+//
+// Templates receive a View, never the checklist. Cell text reaches them as
+// Text, which prints escaped, so that whatever a cell holds comes out
+// literally and never as markup.
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/templates"
+)
+
+// Doc names a document kind.
+type Doc string
+
+// The document kinds.
+const (
+	Annex Doc = "annex" // 契約書別紙 (役割分担表)
+	SLA   Doc = "sla"   // サービス・レベル合意書
+)
+
+// Docs lists the document kinds.
+var Docs = []Doc{Annex, SLA}
+
+// File returns the name of the document's main template: "annex.md.tmpl".
+func (d Doc) File() string { return string(d) + ".md.tmpl" }
+
+// Valid reports whether d is a known document kind.
+func (d Doc) Valid() bool { return d == Annex || d == SLA }
+
+// Title returns the document's title, as printed at its top and stored in
+// the PDF metadata: "〇〇システム保守契約 別紙 役割分担表", or
+// "〇〇システム サービス・レベル合意書".
+func Title(doc Doc, c *checklist.Checklist) string {
+	contract, system := Normalize(c.Info.Contract), Normalize(c.Info.System)
+	if doc == SLA {
+		if system == "" {
+			return "サービス・レベル合意書"
+		}
+		return system + " サービス・レベル合意書"
+	}
+	switch {
+	case contract != "":
+		return contract + " 別紙 役割分担表"
+	case system != "":
+		return system + "に関する契約 別紙 役割分担表"
+	}
+	return "契約書別紙 役割分担表"
+}
+
+// Template is a parsed document template, safe for concurrent use.
+type Template struct {
+	doc  Doc
+	tmpl *template.Template
+	srcs map[string]source // by file name, to locate execution errors
+}
+
+// source is one template file's text and where it came from.
+type source struct {
+	text     string
+	override bool
+}
+
+// TemplateError is a mistake in a template file.
+type TemplateError struct {
+	File     string // template file name, "item.md.tmpl"
+	Override bool   // the file came from the user's template folder
+	Line     int    // 1-based
+	Col      int    // 1-based, in characters
+	Exec     bool   // found while writing a document rather than while parsing
+	Detail   string // text/template's own description
+}
+
+// Error returns "item.md.tmpl:12:5: テンプレートに誤りがあります: …".
+func (e *TemplateError) Error() string {
+	what := "テンプレートの書き方に誤りがあります"
+	if e.Exec {
+		what = "テンプレートを適用できません"
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Col, what, e.Detail)
+}
+
+// funcs are the helper functions templates may call.
+var funcs = template.FuncMap{
+	// line prints text on one line, escaped: for headings and table cells.
+	"line": func(v any) string { return EscapeLine(plain(v)) },
+	// md escapes any value as Markdown inline text.
+	"md": func(v any) string { return Escape(plain(v)) },
+	// raw gives cell text unescaped, for comparisons.
+	"raw": plain,
+	// inc returns i+1, for numbering from a range index.
+	"inc": func(i int) int { return i + 1 },
+	// label returns the party label of the i-th party (0-based).
+	"label": PartyLabel,
+}
+
+// plain returns the unescaped text of v.
+func plain(v any) string {
+	switch v := v.(type) {
+	case Text:
+		return string(v)
+	case string:
+		return v
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// Parse parses the templates for doc: its main file (doc.File()) and every
+// other *.tmpl file except the other documents' main files, from the
+// default set, with the files in override (may be nil) replacing defaults
+// of the same name and adding new ones. Errors are *TemplateError naming
+// the file, line and column.
+func Parse(doc Doc, override fs.FS) (*Template, error) {
+	if !doc.Valid() {
+		return nil, fmt.Errorf("文書の種類「%s」はありません（annex または sla を指定してください）", doc)
+	}
+	srcs := map[string]source{}
+	if err := readTemplates(templates.FS, false, srcs); err != nil {
+		return nil, err
+	}
+	if override != nil {
+		if err := readTemplates(override, true, srcs); err != nil {
+			return nil, err
+		}
+	}
+	main := doc.File()
+	if _, ok := srcs[main]; !ok {
+		return nil, fmt.Errorf("テンプレート %s がありません", main)
+	}
+	names := []string{main}
+	for name := range srcs {
+		if name != main && !isMainFile(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names[1:])
+	root := template.New(main).Funcs(funcs).Option("missingkey=error")
+	for _, name := range names {
+		t := root
+		if name != main {
+			t = root.New(name)
+		}
+		if _, err := t.Parse(srcs[name].text); err != nil {
+			return nil, parseError(name, srcs[name], err)
+		}
+	}
+	return &Template{doc: doc, tmpl: root, srcs: srcs}, nil
+}
+
+// isMainFile reports whether name is a document's main template.
+func isMainFile(name string) bool {
+	for _, d := range Docs {
+		if name == d.File() {
+			return true
+		}
+	}
+	return false
+}
+
+// readTemplates reads the *.tmpl files at the root of fsys into srcs.
+func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return fmt.Errorf("テンプレートのフォルダを読めません: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".tmpl" {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			return fmt.Errorf("テンプレート %s を読めません: %w", e.Name(), err)
+		}
+		srcs[e.Name()] = source{text: string(b), override: override}
+	}
+	return nil
+}
+
+// Execute writes the Markdown document for c. vendor == "" gives the whole
+// document; a vendor key ("A") gives that vendor's document, whose parties
+// are the hospital (甲) and that vendor (乙) and whose items are those
+// where that vendor has a role (◎ ○ △) together with those where no
+// vendor has one (the hospital's own part); items where only other
+// vendors have a role are left out. Open and 対象外 lists and service
+// levels follow the same selection (a service level is kept when one of
+// its items is, or when it names none).
+//
+// Nothing is written when an error occurs.
+func (t *Template) Execute(w io.Writer, c *checklist.Checklist, vendor string) error {
+	if c == nil {
+		return errors.New("確認表がありません")
+	}
+	v, err := newView(t.doc, c, vendor)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.tmpl.Execute(&buf, v); err != nil {
+		return t.execError(err)
+	}
+	_, err = w.Write(tidy(buf.Bytes()))
+	return err
+}
+
+var blankLines = regexp.MustCompile(`\n(?:[ \t]*\n)+`)
+
+// tidy collapses runs of blank lines (left by template actions) into one,
+// drops blank lines at the start and ends the text with one line break.
+func tidy(b []byte) []byte {
+	b = blankLines.ReplaceAll(b, []byte("\n\n"))
+	b = bytes.TrimLeft(b, "\n")
+	b = bytes.TrimRight(b, " \t\n")
+	return append(b, '\n')
+}
+
+var (
+	parseErrRe = regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`)
+	execErrRe  = regexp.MustCompile(`(?s)^template: (.+?):(\d+):(\d+): (.*)$`)
+)
+
+// execError turns an execution error into a *TemplateError where it names
+// a place in a template.
+func (t *Template) execError(err error) error {
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		return err
+	}
+	m := execErrRe.FindStringSubmatch(ee.Err.Error())
+	if m == nil {
+		return fmt.Errorf("テンプレートを適用できません: %w", err)
+	}
+	line, byteCol := atoi(m[2]), atoi(m[3])
+	src := t.srcs[m[1]]
+	return &TemplateError{
+		File:     m[1],
+		Override: src.override,
+		Line:     line,
+		Col:      runeCol(src.text, line, byteCol),
+		Exec:     true,
+		Detail:   m[4],
+	}
+}
+
+// parseError locates a text/template parse error, which gives only a line,
+// at the action that caused it.
+func parseError(name string, src source, err error) error {
+	m := parseErrRe.FindStringSubmatch(err.Error())
+	if m == nil || m[1] != name {
+		return &TemplateError{File: name, Override: src.override, Line: 1, Col: 1, Detail: err.Error()}
+	}
+	line, detail := atoi(m[2]), m[3]
+	e := &TemplateError{File: name, Override: src.override, Line: line, Col: 1, Detail: detail}
+	acts := scanActions(src.text)
+	if strings.Contains(detail, "unexpected EOF") {
+		// A block left open: point at its opening action.
+		var open []action
+		for _, a := range acts {
+			switch a.keyword() {
+			case "if", "range", "with", "define", "block":
+				open = append(open, a)
+			case "end":
+				if len(open) > 0 {
+					open = open[:len(open)-1]
+				}
+			}
+		}
+		if len(open) > 0 {
+			a := open[len(open)-1]
+			e.Line, e.Col = a.line, a.col
+			e.Detail = fmt.Sprintf("{{%s}} に対応する {{end}} がありません (%s)", a.keyword(), detail)
+		}
+		return e
+	}
+	first := true
+	for _, a := range acts {
+		if a.line != line {
+			continue
+		}
+		if first {
+			e.Col = a.col
+			first = false
+		}
+		// The first action of the line whose prefix fails the same way.
+		_, perr := template.New(name).Funcs(funcs).Parse(src.text[:a.end])
+		if perr != nil {
+			if pm := parseErrRe.FindStringSubmatch(perr.Error()); pm != nil && pm[3] == detail {
+				e.Col = a.col
+				break
+			}
+		}
+	}
+	return e
+}
+
+// action is one {{…}} in a template's text.
+type action struct {
+	start, end int    // byte offsets of "{{" and after "}}"
+	line, col  int    // 1-based position of "{{", col in characters
+	body       string // text between the delimiters
+}
+
+// keyword returns the action's first word: "if", "end", ….
+func (a action) keyword() string {
+	b := strings.TrimPrefix(a.body, "-")
+	f := strings.Fields(b)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// scanActions finds the actions of a template, skipping delimiters inside
+// quoted strings and comments.
+func scanActions(src string) []action {
+	var acts []action
+	i := 0
+	for {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			return acts
+		}
+		start := i + j
+		k := start + 2
+		end := len(src)
+	scan:
+		for k < len(src) {
+			switch {
+			case strings.HasPrefix(src[k:], "}}"):
+				end = k + 2
+				break scan
+			case strings.HasPrefix(src[k:], "/*"):
+				if c := strings.Index(src[k+2:], "*/"); c >= 0 {
+					k += 2 + c + 2
+				} else {
+					k = len(src)
+				}
+			case src[k] == '"' || src[k] == '\'' || src[k] == '`':
+				q := src[k]
+				k++
+				for k < len(src) && src[k] != q && (q == '`' || src[k] != '\n') {
+					if src[k] == '\\' && q != '`' {
+						k++
+					}
+					k++
+				}
+				k++
+			default:
+				k++
+			}
+		}
+		if end > len(src) {
+			end = len(src)
+		}
+		bodyEnd := end - 2
+		if bodyEnd < start+2 {
+			bodyEnd = start + 2
+		}
+		if bodyEnd > len(src) {
+			bodyEnd = len(src)
+		}
+		line := 1 + strings.Count(src[:start], "\n")
+		lineStart := strings.LastIndex(src[:start], "\n") + 1
+		acts = append(acts, action{
+			start: start,
+			end:   end,
+			line:  line,
+			col:   1 + len([]rune(src[lineStart:start])),
+			body:  strings.TrimSpace(src[start+2 : bodyEnd]),
+		})
+		i = end
+	}
+}
+
+// runeCol converts a 0-based byte offset within a line into a 1-based
+// character column.
+func runeCol(text string, line, byteCol int) int {
+	lines := strings.SplitN(text, "\n", line+1)
+	if line < 1 || line > len(lines) {
+		return byteCol + 1
+	}
+	l := lines[line-1]
+	if byteCol > len(l) {
+		byteCol = len(l)
+	}
+	return 1 + len([]rune(l[:byteCol]))
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

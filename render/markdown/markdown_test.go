@@ -1,0 +1,375 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	gast "github.com/yuin/goldmark/ast"
+
+	"github.com/annexgen/annexgen/checklist"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.md from the current output")
+
+// defaults caches the parsed default templates.
+var defaults sync.Map // Doc -> *Template
+
+func render(t *testing.T, doc Doc, c *checklist.Checklist, vendor string) []byte {
+	t.Helper()
+	v, ok := defaults.Load(doc)
+	if !ok {
+		tmpl, err := Parse(doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ = defaults.LoadOrStore(doc, tmpl)
+	}
+	tmpl := v.(*Template)
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, c, vendor); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		c      *checklist.Checklist
+		doc    Doc
+		vendor string
+	}{
+		{"clinic.annex", clinic(), Annex, ""},
+		{"clinic.sla", clinic(), SLA, ""},
+		{"hospital.annex", hospital(), Annex, ""},
+		{"hospital.sla", hospital(), SLA, ""},
+		{"hospital.annex.A", hospital(), Annex, "A"},
+		{"hospital.sla.B", hospital(), SLA, "B"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, tt.doc, tt.c, tt.vendor)
+			path := filepath.Join("testdata", tt.name+".md")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, firstDiff(got, want))
+			}
+			if again := render(t, tt.doc, tt.c, tt.vendor); !bytes.Equal(got, again) {
+				t.Error("two runs gave different bytes")
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// headings returns the text of every heading of the given level.
+func headings(t *testing.T, md []byte, level int) []string {
+	t.Helper()
+	var out []string
+	doc := parseMarkdown(md)
+	gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if h, ok := n.(*gast.Heading); ok && entering && h.Level == level {
+			out = append(out, inlineText(h, md))
+		}
+		return gast.WalkContinue, nil
+	})
+	return out
+}
+
+// itemHeadings returns the headings of item sections: "Part2 A-1 連絡窓口".
+func itemHeadings(t *testing.T, md []byte) []string {
+	var out []string
+	for _, level := range []int{3, 4} {
+		for _, h := range headings(t, md, level) {
+			if strings.HasPrefix(h, "Part") {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+func TestEveryItemOnce(t *testing.T) {
+	for _, c := range []*checklist.Checklist{clinic(), hospital()} {
+		for _, doc := range Docs {
+			md := render(t, doc, c, "")
+			count := map[string]int{}
+			for _, h := range itemHeadings(t, md) {
+				count[h]++
+			}
+			n := 0
+			for _, p := range c.Parts {
+				for _, it := range p.Items() {
+					n++
+					if h := it.ID + " " + it.Title; count[h] != 1 {
+						t.Errorf("%s: heading %q appears %d times, want 1", doc, h, count[h])
+					}
+				}
+			}
+			if len(count) != n {
+				t.Errorf("%s: %d item headings, want %d", doc, len(count), n)
+			}
+		}
+	}
+}
+
+func TestPerVendorItems(t *testing.T) {
+	c := hospital()
+	want := map[string][]string{
+		// A has a role, or no vendor has one (Part1 3 is 対象外 with no marks).
+		"A": {"Part1 1 安全管理の体制", "Part1 2 リスク評価", "Part1 3 遠隔保守の承認", "Part2 A-1 連絡窓口", "Part2 A-2 障害時の報告", "Part2 B-2 稼働率"},
+		"B": {"Part1 2 リスク評価", "Part1 3 遠隔保守の承認", "Part2 A-1 連絡窓口", "Part2 A-2 障害時の報告", "Part2 B-1 データの保管場所", "Part2 B-2 稼働率"},
+	}
+	for vendor, items := range want {
+		md := render(t, Annex, c, vendor)
+		got := itemHeadings(t, md)
+		if strings.Join(got, "\n") != strings.Join(sortedByDoc(items, got), "\n") || len(got) != len(items) {
+			t.Errorf("vendor %s: items\n%v\nwant\n%v", vendor, got, items)
+		}
+		other := map[string]string{"A": "クラウドデータセンター株式会社", "B": "株式会社ホスピタルソリューションズ"}[vendor]
+		if bytes.Contains(md, []byte(other)) {
+			t.Errorf("vendor %s: document names the other vendor %s", vendor, other)
+		}
+		if !bytes.Contains(md, []byte("（以下「乙」という。）")) || bytes.Contains(md, []byte("（以下「丙」という。）")) {
+			t.Errorf("vendor %s: want exactly 甲 and 乙 as parties", vendor)
+		}
+	}
+	if _, err := Parse(Annex, nil); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, _ := Parse(Annex, nil)
+	if err := tmpl.Execute(&bytes.Buffer{}, c, "Z"); err == nil {
+		t.Error("unknown vendor: want an error")
+	}
+}
+
+// sortedByDoc returns want in the order the items appear in got, so that
+// the comparison checks the set; order is checked by the goldens.
+func sortedByDoc(want, got []string) []string {
+	in := map[string]bool{}
+	for _, w := range want {
+		in[w] = true
+	}
+	var out []string
+	for _, g := range got {
+		if in[g] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func TestBlankDatesAndManyParties(t *testing.T) {
+	c := clinic()
+	c.Info.Created = checklist.Date{}
+	c.Info.Contract = ""
+	c.Info.Vendors = nil
+	for i := range 11 {
+		c.Info.Vendors = append(c.Info.Vendors, checklist.Party{Key: string(rune('A' + i)), Name: "事業者" + string(rune('Ａ'+i))})
+	}
+	md := string(render(t, Annex, c, ""))
+	for _, want := range []string{
+		"作成日：令和　　年　　月　　日",
+		"# 電子カルテシステムに関する契約 別紙 役割分担表",
+		"事業者Ｉ（以下「癸」という。）、事業者Ｊ（以下「第11当事者」という。）及び事業者Ｋ（以下「第12当事者」という。）は",
+		"各当事者間の電子カルテシステムに関する契約（以下「本契約」という。）",
+		"本書12通を作成し",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "、事業者Ｋ（以下「第12当事者」という。）") {
+		t.Error("last party must be joined with 及び")
+	}
+}
+
+func TestTitle(t *testing.T) {
+	c := clinic()
+	if got, want := Title(Annex, c), "電子カルテシステム保守契約 別紙 役割分担表"; got != want {
+		t.Errorf("Title(Annex) = %q, want %q", got, want)
+	}
+	if got, want := Title(SLA, c), "電子カルテシステム サービス・レベル合意書"; got != want {
+		t.Errorf("Title(SLA) = %q, want %q", got, want)
+	}
+	c.Info.Contract, c.Info.System = "", ""
+	if got, want := Title(Annex, c), "契約書別紙 役割分担表"; got != want {
+		t.Errorf("Title(Annex) of a blank checklist = %q, want %q", got, want)
+	}
+}
+
+func TestPartyLabel(t *testing.T) {
+	for i, want := range []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "第11当事者", "第12当事者"} {
+		if got := PartyLabel(i); got != want {
+			t.Errorf("PartyLabel(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestOverride(t *testing.T) {
+	override := fstest.MapFS{
+		"item.md.tmpl":  {Data: []byte("#### {{line .ID}}\n\n独自：{{.Agreement}}\n")},
+		"extra.md.tmpl": {Data: []byte("{{define \"unused\"}}x{{end}}")},
+		"notes.txt":     {Data: []byte("{{ not a template")},
+	}
+	tmpl, err := Parse(Annex, override)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, clinic(), ""); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	if !strings.Contains(md, "独自：甲は、院長を安全管理の責任者とする。") {
+		t.Error("override item.md.tmpl not used")
+	}
+	if !strings.Contains(md, "## 第1条（目的）") {
+		t.Error("default annex.md.tmpl not used")
+	}
+	// A broken SLA main file does not stop the annex.
+	override["sla.md.tmpl"] = &fstest.MapFile{Data: []byte("{{if}}")}
+	if _, err := Parse(Annex, override); err != nil {
+		t.Errorf("annex with a broken sla.md.tmpl: %v", err)
+	}
+}
+
+func TestParseErrorLocation(t *testing.T) {
+	tests := []struct {
+		name, src       string
+		line, col       int
+		detailSubstring string
+	}{
+		{"unknown function", "# 表題\n\n本文 {{.System}} と {{nosuch .System}}\n", 3, 18, "nosuch"},
+		{"unclosed if", "# 表題\n\n  {{if .Open}}\n協議中\n", 3, 3, "{{if}}"},
+		{"stray end", "# 表題\n{{end}}\n", 2, 1, "end"},
+		{"missing range value", "一行目\n二行目 {{.System}}{{range}}{{end}}\n", 2, 16, "range"},
+		{"unterminated string", "{{.System}}\n項目 {{printf \"%s .System}}\n", 2, 4, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte(tt.src)}})
+			var te *TemplateError
+			if !errors.As(err, &te) {
+				t.Fatalf("err = %v, want a *TemplateError", err)
+			}
+			if te.File != "item.md.tmpl" || !te.Override || te.Line != tt.line || te.Col != tt.col {
+				t.Errorf("located at %s:%d:%d (override %v), want item.md.tmpl:%d:%d\n%v", te.File, te.Line, te.Col, te.Override, tt.line, tt.col, err)
+			}
+			if !strings.Contains(te.Detail, tt.detailSubstring) {
+				t.Errorf("detail %q lacks %q", te.Detail, tt.detailSubstring)
+			}
+			if prefix := "item.md.tmpl:" + itoa(tt.line) + ":"; !strings.HasPrefix(err.Error(), prefix) {
+				t.Errorf("message %q does not start with %q", err, prefix)
+			}
+		})
+	}
+}
+
+func TestExecErrorLocation(t *testing.T) {
+	tmpl, err := Parse(Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte("#### {{line .ID}}\n\n内容：{{.Contnt}}\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = tmpl.Execute(&buf, clinic(), "")
+	var te *TemplateError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want a *TemplateError", err)
+	}
+	if te.File != "item.md.tmpl" || te.Line != 3 || te.Col != 6 || !te.Exec {
+		t.Errorf("located at %s:%d:%d, want item.md.tmpl:3:6\n%v", te.File, te.Line, te.Col, err)
+	}
+	if buf.Len() != 0 {
+		t.Error("a failed Execute wrote output")
+	}
+}
+
+func TestCellTextIsNotTemplateCode(t *testing.T) {
+	c := clinic()
+	c.Parts[0].Sections[0].Items[0].Agreement = "{{.Info.System}} {{template \"item.md.tmpl\" .}}"
+	md := string(render(t, Annex, c, ""))
+	if !strings.Contains(md, "\\{\\{.Info.System\\}\\} \\{\\{template \"item.md.tmpl\" .\\}\\}") {
+		t.Error("cell text with template actions did not come out literally")
+	}
+}
+
+func TestConcurrentExecute(t *testing.T) {
+	tmpl, err := Parse(SLA, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := render(t, SLA, hospital(), "")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := tmpl.Execute(&buf, hospital(), ""); err != nil {
+				t.Error(err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Error("concurrent Execute gave different output")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func BenchmarkExecute(b *testing.B) {
+	tmpl, err := Parse(Annex, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := hospital()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := tmpl.Execute(&buf, c, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		if _, err := Parse(Annex, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
