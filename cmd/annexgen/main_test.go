@@ -74,7 +74,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"frobnicate"}, exitUsage, "「frobnicate」というコマンドはありません"},
 		{[]string{"validate"}, exitUsage, "確認するファイルを指定してください"},
 		{[]string{"validate", "--format", "xml", "x.xlsx"}, exitUsage, "--format には text か json"},
-		{[]string{"validate", "--bogus", "x.xlsx"}, exitUsage, "知らないオプションです: bogus"},
+		{[]string{"validate", "--bogus", "x.xlsx"}, exitUsage, "知らないオプションです: --bogus"},
 		{[]string{"render"}, exitUsage, "変換する確認表"},
 		{[]string{"render", "--doc", "memo", "x.xlsx"}, exitUsage, "--doc には annex か sla"},
 		{[]string{"render", "--to", "docx", "x.xlsx"}, exitUsage, "--to には md、pdf"},
@@ -291,7 +291,11 @@ func TestTemplatesOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Users edit the wording; the edit shows in the document.
-	edited := strings.Replace(string(b), "\n", "\n\n独自の前文を追加しました。\n", 1)
+	header := `{{template "header.md.tmpl" .}}`
+	if !strings.Contains(string(b), header) {
+		t.Fatalf("annex.md.tmpl does not include %s", header)
+	}
+	edited := strings.Replace(string(b), header, header+"\n\n独自の前文を追加しました。\n", 1)
 	os.WriteFile(annex, []byte(edited), 0o644)
 	out := t.TempDir()
 	r = annexgen(t, nil, "render", "--to", "md", "--templates", dir, "-o", out, sample("clinic.xlsx"))
@@ -307,5 +311,75 @@ func TestTemplatesOverride(t *testing.T) {
 	r = annexgen(t, nil, "render", "--to", "md", "--force", "--templates", dir, "-o", out, sample("clinic.xlsx"))
 	if r.status != exitUsage || !strings.Contains(r.stderr, "annex.md.tmpl") {
 		t.Errorf("broken template: status %d, stderr %q", r.status, r.stderr)
+	}
+}
+
+func TestRenderPDFAndJSON(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--json", "-o", out, sample("hospital.xlsx"))
+	if strings.Contains(r.stderr, "PDF を作成できません") {
+		t.Skipf("no Japanese font on this machine: %s", r.stderr)
+	}
+	if r.status != exitOK {
+		t.Fatalf("render: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	var doc struct {
+		Files []struct {
+			File     string   `json:"file"`
+			Status   string   `json:"status"`
+			Outputs  []string `json:"outputs"`
+			Errors   int      `json:"errors"`
+			Warnings int      `json:"warnings"`
+			Millis   *int64   `json:"ms"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("JSON: %v\n%s", err, r.stdout)
+	}
+	if len(doc.Files) != 1 {
+		t.Fatalf("%d files", len(doc.Files))
+	}
+	f := doc.Files[0]
+	want := []string{filepath.Join(out, "hospital.annex.md"), filepath.Join(out, "hospital.annex.pdf")}
+	if f.Status != "done" || f.Errors != 0 || f.Warnings != 3 || f.Millis == nil || strings.Join(f.Outputs, ",") != strings.Join(want, ",") {
+		t.Errorf("result %+v, want done with outputs %v and the sample's 3 warnings", f, want)
+	}
+	first, err := os.ReadFile(want[1])
+	if err != nil || !bytes.HasPrefix(first, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %v", err)
+	}
+	if r := annexgen(t, nil, "render", "--force", "-o", out, sample("hospital.xlsx")); r.status != exitOK {
+		t.Fatalf("second render: %d %s", r.status, r.stdout)
+	}
+	if second, _ := os.ReadFile(want[1]); !bytes.Equal(first, second) {
+		t.Error("the same workbook gave a different PDF")
+	}
+}
+
+func TestRenderRejectsStrict(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--to", "md", "--strict", "-o", out, sample("hospital.xlsx"))
+	if r.status != exitRejected {
+		t.Errorf("status %d, want %d (open items are errors with --strict)\n%s", r.status, exitRejected, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "Part1!E12") || !strings.Contains(r.stdout, "open-item") {
+		t.Errorf("the open item's cell is not named:\n%s", r.stdout)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a rejected workbook produced %d files", len(entries))
+	}
+}
+
+func TestMissingFontStillWritesMarkdown(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--font", filepath.Join(out, "nosuchfont.ttf"), "-o", out, sample("clinic.xlsx"))
+	if r.status != exitUsage || !strings.Contains(r.stderr, "nosuchfont.ttf") {
+		t.Errorf("status %d, stderr %q; want 2 and a message naming the font", r.status, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "clinic.annex.md")); err != nil {
+		t.Errorf("Markdown not written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "clinic.annex.pdf")); err == nil {
+		t.Error("a PDF was written without a font")
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -15,7 +16,7 @@ import (
 )
 
 func runRender(e *env, args []string) int {
-	fs := newFlags(e, "render", `annexgen render: 確認表から契約書別紙（annex）または SLA（sla）を作成します。
+	flags := newFlags(e, "render", `annexgen render: 確認表から契約書別紙（annex）または SLA（sla）を作成します。
 
 確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（--doc sla なら STEM.sla.*）を作ります。
 フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）変換します。
@@ -26,19 +27,19 @@ func runRender(e *env, args []string) int {
   annexgen render 確認表.xlsx
   annexgen render --doc sla --to pdf -o 出力 確認表フォルダ
 `)
-	doc := fs.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）")
-	to := fs.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf")
-	outDir := fs.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）")
-	tmplDir := fs.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）")
-	font := fs.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します")
-	fontBold := fs.String("font-bold", "", "見出しのフォント（TrueType .ttf / .ttc）")
-	perVendor := fs.Bool("per-vendor", false, "事業者ごとに別々の文書を作成します（STEM.annex.A.pdf など）")
-	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
-	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "同時に変換するファイルの数")
-	force := fs.Bool("force", false, "既にある出力ファイルを上書きします")
-	asJSON := fs.Bool("json", false, "結果をファイルごとの JSON で出力します（プログラム向け）")
-	pwFile := addPasswordFlag(fs)
-	if status, done := parse(e, fs, args); done {
+	doc := flags.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）")
+	to := flags.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf")
+	outDir := flags.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）")
+	tmplDir := flags.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）")
+	font := flags.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します")
+	fontBold := flags.String("font-bold", "", "見出しのフォント（TrueType .ttf / .ttc）")
+	perVendor := flags.Bool("per-vendor", false, "事業者ごとに別々の文書を作成します（STEM.annex.A.pdf など）")
+	strict := flags.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
+	jobs := flags.IntP("jobs", "j", runtime.NumCPU(), "同時に変換するファイルの数")
+	force := flags.Bool("force", false, "既にある出力ファイルを上書きします")
+	asJSON := flags.Bool("json", false, "結果をファイルごとの JSON で出力します（プログラム向け）")
+	pwFile := addPasswordFlag(flags)
+	if status, done := parse(e, flags, args); done {
 		return status
 	}
 
@@ -64,14 +65,14 @@ func runRender(e *env, args []string) int {
 	if *jobs < 1 {
 		return usageErr("-j には 1 以上の数を指定してください")
 	}
-	if fs.NArg() == 0 {
+	if flags.NArg() == 0 {
 		return usageErr("変換する確認表（.xlsx）またはフォルダを指定してください（例: annexgen render 確認表.xlsx）")
 	}
 	pw, err := password(e, *pwFile)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	inputs, err := batch.Expand(fs.Args())
+	inputs, err := batch.Expand(flags.Args())
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -84,16 +85,14 @@ func runRender(e *env, args []string) int {
 		Options:   checklist.Options{Password: pw, Strict: *strict},
 		Force:     *force,
 	}
+	var override fs.FS
 	if *tmplDir != "" {
-		info, err := os.Stat(*tmplDir)
-		if err != nil || !info.IsDir() {
+		if info, err := os.Stat(*tmplDir); err != nil || !info.IsDir() {
 			return usageErr("%s: ひな形のフォルダが見つかりません", *tmplDir)
 		}
-		conv.Template, err = markdown.Parse(d, os.DirFS(*tmplDir))
-	} else {
-		conv.Template, err = markdown.Parse(d, nil)
+		override = os.DirFS(*tmplDir)
 	}
-	if err != nil {
+	if conv.Template, err = markdown.Parse(d, override); err != nil {
 		return usageErr("ひな形に誤りがあります: %v", err)
 	}
 

@@ -127,10 +127,6 @@ func printFindings(w io.Writer, file string, findings checklist.Findings) {
 		if loc == "" {
 			loc = "-"
 		}
-		item := ""
-		if f.Item != "" {
-			item = "［" + f.Item + "］"
-		}
-		fmt.Fprintf(w, "  %s  %s  %s%s (%s)\n", f.Severity.Japanese(), loc, item, f.Message, f.Code)
+		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", f.Severity.Japanese(), loc, f.Message, f.Code)
 	}
 }
