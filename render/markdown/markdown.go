@@ -173,6 +173,7 @@ func isMainFile(name string) bool {
 }
 
 // readTemplates reads the *.tmpl files at the root of fsys into srcs.
+// Subfolders and other files are ignored.
 func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -186,7 +187,10 @@ func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
 		if err != nil {
 			return fmt.Errorf("テンプレート %s を読めません: %w", e.Name(), err)
 		}
-		srcs[e.Name()] = source{text: string(b), override: override}
+		// Files saved by Windows editors: drop the BOM, use LF line ends.
+		text := strings.TrimPrefix(string(b), "\uFEFF")
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		srcs[e.Name()] = source{text: text, override: override}
 	}
 	return nil
 }
@@ -197,8 +201,8 @@ func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
 // where that vendor has a role (◎ ○ △) together with those where no
 // vendor has one (the hospital's own part); items where only other
 // vendors have a role are left out. Open and 対象外 lists and service
-// levels follow the same selection (a service level is kept when one of
-// its items is, or when it names none).
+// levels follow the same selection (a service level is left out only when
+// every item it names exists and is left out).
 //
 // Nothing is written when an error occurs.
 func (t *Template) Execute(w io.Writer, c *checklist.Checklist, vendor string) error {

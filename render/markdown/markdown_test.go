@@ -169,10 +169,10 @@ func TestPerVendorItems(t *testing.T) {
 			t.Errorf("vendor %s: want exactly 甲 and 乙 as parties", vendor)
 		}
 	}
-	if _, err := Parse(Annex, nil); err != nil {
+	tmpl, err := Parse(Annex, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, _ := Parse(Annex, nil)
 	if err := tmpl.Execute(&bytes.Buffer{}, c, "Z"); err == nil {
 		t.Error("unknown vendor: want an error")
 	}
@@ -262,6 +262,20 @@ func TestOverride(t *testing.T) {
 	if !strings.Contains(md, "## 第1条（目的）") {
 		t.Error("default annex.md.tmpl not used")
 	}
+	// A file saved by a Windows editor (BOM, CRLF) gives the same output.
+	override["item.md.tmpl"] = &fstest.MapFile{Data: []byte("\uFEFF#### {{line .ID}}\r\n\r\n独自：{{.Agreement}}\r\n")}
+	tmpl, err = Parse(Annex, override)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var crlf bytes.Buffer
+	if err := tmpl.Execute(&crlf, clinic(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if crlf.String() != md {
+		t.Error("a template with a BOM and CRLF line ends gave different output")
+	}
+
 	// A broken SLA main file does not stop the annex.
 	override["sla.md.tmpl"] = &fstest.MapFile{Data: []byte("{{if}}")}
 	if _, err := Parse(Annex, override); err != nil {
@@ -371,5 +385,24 @@ func BenchmarkParse(b *testing.B) {
 		if _, err := Parse(Annex, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestPerVendorLevels(t *testing.T) {
+	c := hospital()
+	c.Levels = append(c.Levels, checklist.ServiceLevel{Metric: "誤記のある指標", Target: "x", Items: []string{"Part9 Z-9"}})
+	md := string(render(t, SLA, c, "A"))
+	for metric, want := range map[string]bool{
+		"稼働率":        true,  // Part2 B-2 is A's
+		"障害の初報":      true,  // Part2 A-2 is A's, B-1 is not
+		"データ保管場所の報告": false, // only Part2 B-1, which A has no role in
+		"誤記のある指標":    true,  // names no known item: kept, never dropped silently
+	} {
+		if got := strings.Contains(md, "| "+metric+" |"); got != want {
+			t.Errorf("vendor A: level %s shown = %v, want %v", metric, got, want)
+		}
+	}
+	if !strings.Contains(md, "| 3 | 誤記のある指標 |") {
+		t.Error("levels are not renumbered in the vendor's document")
 	}
 }

@@ -239,7 +239,8 @@ func newView(doc Doc, c *checklist.Checklist, vendor string) (*View, error) {
 		v.Between = "各当事者間"
 	}
 
-	byID := map[string]*Item{}
+	byID := map[string]*Item{}  // the items in this document
+	allIDs := map[string]bool{} // the items of the checklist
 	for _, p := range c.Parts {
 		part := Part{Name: cellText(p.Name), Title: cellText(p.Title), Heading: "##"}
 		if part.Title == "" {
@@ -249,6 +250,7 @@ func newView(doc Doc, c *checklist.Checklist, vendor string) (*View, error) {
 			sec := Section{Letter: cellText(s.Letter), Title: cellText(s.Title), Heading: "###"}
 			for i := range s.Items {
 				it := &s.Items[i]
+				allIDs[it.ID] = true
 				if !includes(it, vendor) {
 					continue
 				}
@@ -281,13 +283,17 @@ func newView(doc Doc, c *checklist.Checklist, vendor string) (*View, error) {
 	for _, l := range c.Levels {
 		level := Level{Metric: cellText(l.Metric), Target: cellText(l.Target), Method: cellText(l.Method)}
 		var related []*Item
+		otherVendors := len(l.Items) > 0 // every id names an item left out of this document
 		for _, id := range l.Items {
 			level.Items = append(level.Items, cellText(id))
 			if it, ok := byID[id]; ok {
 				related = append(related, it)
 			}
+			if !allIDs[id] || byID[id] != nil {
+				otherVendors = false
+			}
 		}
-		if vendor != "" && len(l.Items) > 0 && len(related) == 0 {
+		if otherVendors {
 			continue
 		}
 		level.Refs = cellText(strings.Join(l.Items, "、"))
