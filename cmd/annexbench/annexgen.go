@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/render/fonts"
+	"github.com/annexgen/annexgen/render/markdown"
+	"github.com/annexgen/annexgen/render/pdf"
+)
+
+// warmUp is the number of untimed runs before a warm measurement.
+const warmUp = 2
+
+// document is annexgen's annex of the workbook, the input of the peers that
+// typeset Markdown.
+type document struct {
+	md   []byte
+	meta pdf.Meta
+	pdf  string // path of annexgen's PDF
+}
+
+// annexgen renders documents in-process, as one `annexgen render` worker
+// does: templates parsed and fonts loaded once.
+type annexgen struct {
+	tmpl *markdown.Template
+	ts   *pdf.Typesetter
+}
+
+func newAnnexgen() (*annexgen, error) {
+	tmpl, err := markdown.Parse(markdown.Annex, nil)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	set, err := fonts.Find(fonts.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	ts, err := pdf.New(set)
+	if err != nil {
+		return nil, fmt.Errorf("typesetter: %w", err)
+	}
+	return &annexgen{tmpl: tmpl, ts: ts}, nil
+}
+
+// markdown reads and validates a workbook and returns its annex as Markdown
+// and the PDF document information.
+func (a *annexgen) markdown(path string, md *bytes.Buffer) (pdf.Meta, error) {
+	list, findings, err := checklist.Load(path, checklist.Options{})
+	if err != nil {
+		return pdf.Meta{}, err
+	}
+	if n := findings.Count(checklist.SeverityError); n > 0 {
+		return pdf.Meta{}, fmt.Errorf("%s has %d validation errors (annexgen validate %s)", path, n, path)
+	}
+	if err := a.tmpl.Execute(md, list, ""); err != nil {
+		return pdf.Meta{}, err
+	}
+	return meta(list), nil
+}
+
+// meta is the PDF document information `annexgen render` gives an annex.
+func meta(list *checklist.Checklist) pdf.Meta {
+	var names []string
+	for _, p := range list.Info.Parties() {
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+	}
+	title := markdown.Title(markdown.Annex, list)
+	m := pdf.Meta{Title: title, Author: strings.Join(names, "、"), Subject: list.Info.System, Header: title}
+	if d := list.Info.Created; !d.IsZero() {
+		m.Created = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return m
+}
+
+// annexgenWarm measures annexgen in-process on one core and returns the
+// document for the peers.
+func (b *bench) annexgenWarm() (*document, error) {
+	b.progress("annexgen: loading fonts and templates")
+	a, err := newAnnexgen()
+	if err != nil {
+		return nil, err
+	}
+	var md, out bytes.Buffer
+	m, err := a.markdown(b.opts.workbook, &md)
+	if err != nil {
+		return nil, err
+	}
+	res, err := a.ts.Render(&out, md.Bytes(), m)
+	if err != nil {
+		return nil, err
+	}
+	doc := &document{md: bytes.Clone(md.Bytes()), meta: m, pdf: filepath.Join(b.work, "annexgen.pdf")}
+	if err := os.WriteFile(doc.pdf, out.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(b.work, "annex.md"), doc.md, 0o644); err != nil {
+		return nil, err
+	}
+	size, pages := pdfFacts(doc.pdf)
+	if pages == 0 {
+		pages = res.Pages
+	}
+	b.rep.title = fmt.Sprintf("%s, %d pages, %d KB of Markdown", m.Title, pages, len(doc.md)/1024)
+
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+
+	b.progress("annexgen: warm, xlsx → PDF, %d runs", b.opts.runs)
+	full, err := timeRuns(b.opts.runs, func() error {
+		md.Reset()
+		out.Reset()
+		m, err := a.markdown(b.opts.workbook, &md)
+		if err != nil {
+			return err
+		}
+		_, err = a.ts.Render(&out, md.Bytes(), m)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.rep.warm = full
+	b.add(row{tool: "annexgen", mode: "warm: xlsx → PDF in-process, 1 core", runs: b.opts.runs, ms: full, size: size, pages: pages})
+
+	b.progress("annexgen: warm, Markdown → PDF, %d runs", b.opts.runs)
+	typeset, err := timeRuns(b.opts.runs, func() error {
+		out.Reset()
+		_, err := a.ts.Render(&out, doc.md, m)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.add(row{tool: "annexgen", mode: "warm: Markdown → PDF in-process, 1 core", runs: b.opts.runs, ms: typeset, size: size, pages: pages})
+	return doc, nil
+}
+
+// timeRuns calls f warmUp times untimed, then n times timed, and returns the
+// mean in milliseconds.
+func timeRuns(n int, f func() error) (float64, error) {
+	for range warmUp {
+		if err := f(); err != nil {
+			return 0, err
+		}
+	}
+	start := time.Now()
+	for range n {
+		if err := f(); err != nil {
+			return 0, err
+		}
+	}
+	return float64(time.Since(start).Microseconds()) / 1000 / float64(n), nil
+}
+
+// binary returns the annexgen binary: the one given with --annexgen, or one
+// built from ./cmd/annexgen of the module annexbench runs in.
+// It is built once per run.
+func (b *bench) binary() (string, error) {
+	if b.bin == "" && b.binErr == nil {
+		b.bin, b.binErr = b.build()
+	}
+	return b.bin, b.binErr
+}
+
+func (b *bench) build() (string, error) {
+	if b.opts.annexgen != "" {
+		return b.opts.annexgen, nil
+	}
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %v", err)
+	}
+	mod := strings.TrimSpace(string(gomod))
+	if mod == "" || mod == os.DevNull {
+		return "", errors.New("not inside the annexgen module; give --annexgen BINARY")
+	}
+	root := filepath.Dir(mod)
+	bin := filepath.Join(b.work, "annexgen")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	b.progress("annexgen: go build ./cmd/annexgen")
+	cmd := b.command("go", "build", "-o", bin, "./cmd/annexgen")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/annexgen: %v%s", err, tail(string(out)))
+	}
+	return bin, nil
+}
+
+// annexgenCold measures `annexgen render` of the workbook as a new process.
+func (b *bench) annexgenCold() {
+	const mode = "cold: `annexgen render` process"
+	bin, err := b.binary()
+	if err != nil {
+		b.add(row{tool: "annexgen", mode: mode, note: err.Error()})
+		return
+	}
+	outDir := filepath.Join(b.work, "annexgen-cold")
+	b.progress("annexgen: cold, %d runs", b.opts.cold)
+	ms, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
+		return b.command(bin, "render", "--force", "-o", outDir, b.opts.workbook)
+	})
+	if err != nil {
+		b.add(row{tool: "annexgen", mode: mode, note: err.Error()})
+		return
+	}
+	b.rep.coldMs = ms
+	size, pages := pdfFacts(filepath.Join(outDir, stem(b.opts.workbook)+".annex.pdf"))
+	b.add(row{tool: "annexgen", mode: mode, runs: b.opts.cold, ms: ms, size: size, pages: pages})
+}
+
+// jobs measures the throughput of `annexgen render -j 1` and `-j 2` over a
+// folder of copies of the workbook.
+func (b *bench) jobs() {
+	bin, err := b.binary()
+	if err != nil {
+		b.rep.jobsNote = err.Error()
+		return
+	}
+	in := filepath.Join(b.work, "jobs", "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		b.rep.jobsNote = err.Error()
+		return
+	}
+	data, err := os.ReadFile(b.opts.workbook)
+	if err != nil {
+		b.rep.jobsNote = err.Error()
+		return
+	}
+	for i := range b.opts.files {
+		name := filepath.Join(in, fmt.Sprintf("%s-%02d.xlsx", stem(b.opts.workbook), i+1))
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			b.rep.jobsNote = err.Error()
+			return
+		}
+	}
+	b.progress("annexgen: -j 1 and -j 2 over %d workbooks, %d runs each", b.opts.files, b.opts.cold)
+	levels := []int{1, 2}
+	totals := make([]time.Duration, len(levels))
+	for i := -1; i < b.opts.cold; i++ {
+		for k, j := range levels {
+			out := filepath.Join(b.work, "jobs", fmt.Sprintf("out-j%d", j))
+			cmd := b.command(bin, "render", "-j", fmt.Sprint(j), "--force", "-o", out, in)
+			var log bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &log, &log
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				b.rep.jobsNote = fmt.Sprintf("annexgen render -j %d: %v%s", j, err, tail(log.String()))
+				return
+			}
+			if i >= 0 {
+				totals[k] += time.Since(start)
+			}
+		}
+	}
+	for k, j := range levels {
+		b.rep.jobs = append(b.rep.jobs, throughput{jobs: j, files: b.opts.files, seconds: totals[k].Seconds() / float64(b.opts.cold)})
+	}
+}
+
+// stem is a file name without folder and extension.
+func stem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

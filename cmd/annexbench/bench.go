@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// bench runs the measurements of one annexbench invocation.
+type bench struct {
+	opts options
+	work string // temporary folder for every input and output
+	log  io.Writer
+	ctx  context.Context
+	rep  *report
+
+	bin    string // the annexgen binary, once built
+	binErr error
+
+	fontFiles fontFiles // the fonts for the peers, once found
+	fontErr   error
+	fontsDone bool
+}
+
+// row is one line of the result table.
+type row struct {
+	tool  string
+	mode  string
+	runs  int
+	ms    float64 // mean milliseconds per document
+	size  int64   // bytes of the PDF written
+	pages int     // 0 when unknown
+	note  string  // why there is no figure ("not installed", an error)
+}
+
+// throughput is one `annexgen render -j N` run over a folder.
+type throughput struct {
+	jobs    int
+	files   int
+	seconds float64
+}
+
+// report is everything annexbench prints.
+type report struct {
+	workbook     string
+	title        string
+	machine      string
+	loadBefore   string
+	loadAfter    string
+	runs, cold   int
+	rows         []row
+	warm, coldMs float64 // annexgen's baselines; 0 when not measured
+	jobs         []throughput
+	jobsNote     string
+	notes        []string
+}
+
+func (b *bench) run() (*report, error) {
+	b.rep = &report{
+		workbook:   b.opts.workbook,
+		machine:    machine(),
+		loadBefore: loadAverage(),
+		runs:       b.opts.runs,
+		cold:       b.opts.cold,
+	}
+	doc, err := b.annexgenWarm()
+	if err != nil {
+		return nil, err
+	}
+	b.annexgenCold()
+	if b.opts.peers[peerTypst] && b.ctx.Err() == nil {
+		b.typst(doc)
+	}
+	if b.opts.peers[peerLibreOffice] && b.ctx.Err() == nil {
+		b.libreOffice()
+	}
+	if b.opts.peers[peerPandoc] && b.ctx.Err() == nil {
+		b.pandoc(doc)
+	}
+	if b.opts.files > 0 && b.ctx.Err() == nil {
+		b.jobs()
+	}
+	b.rep.loadAfter = loadAverage()
+	return b.rep, nil
+}
+
+// progress tells the user what is being measured.
+func (b *bench) progress(format string, a ...any) {
+	fmt.Fprintf(b.log, "annexbench: "+format+"\n", a...)
+}
+
+func (b *bench) add(r row) {
+	b.rep.rows = append(b.rep.rows, r)
+}
+
+func (b *bench) note(format string, a ...any) {
+	b.rep.notes = append(b.rep.notes, fmt.Sprintf(format, a...))
+}
+
+// timeProcesses runs a fresh process made by cmd once untimed (to fill the
+// file cache and create caches and profiles), then n times timed, and
+// returns the mean wall time in milliseconds.
+func (b *bench) timeProcesses(n int, cmd func() *exec.Cmd) (float64, error) {
+	var total time.Duration
+	for i := -1; i < n; i++ {
+		c := cmd()
+		var out bytes.Buffer
+		c.Stdout, c.Stderr = &out, &out
+		start := time.Now()
+		err := c.Run()
+		d := time.Since(start)
+		if err != nil {
+			if b.ctx.Err() != nil {
+				return 0, b.ctx.Err()
+			}
+			return 0, fmt.Errorf("%s: %v%s", filepath.Base(c.Path), err, tail(out.String()))
+		}
+		if i >= 0 {
+			total += d
+		}
+	}
+	return float64(total.Microseconds()) / 1000 / float64(n), nil
+}
+
+// command is exec.CommandContext with the bench's context.
+func (b *bench) command(name string, args ...string) *exec.Cmd {
+	return exec.CommandContext(b.ctx, name, args...)
+}
+
+// tail returns the last lines of a command's output, for error notes.
+func tail(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > 3 {
+		lines = lines[len(lines)-3:]
+	}
+	return ": " + strings.Join(lines, " / ")
+}
+
+// pdfFacts returns the size of a PDF file and its page count from pdfinfo
+// (0 when pdfinfo is missing or fails).
+func pdfFacts(path string) (int64, int) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, 0
+	}
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		return info.Size(), 0
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		return info.Size(), 0
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return info.Size(), n
+}
+
+// firstLine returns the first line of a command's output, or "".
+func firstLine(name string, args ...string) string {
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		return ""
+	}
+	l, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return strings.TrimSpace(l)
+}
+
+// print writes the report as Markdown tables and notes.
+func (r *report) print(w io.Writer) {
+	fmt.Fprintf(w, "workbook: %s (%s)\n", r.workbook, r.title)
+	fmt.Fprintf(w, "machine: %s; load average %s before, %s after\n", r.machine, r.loadBefore, r.loadAfter)
+	fmt.Fprintf(w, "warm: mean of %d runs after 2 untimed; cold: mean of %d new processes after 1 untimed\n\n", r.runs, r.cold)
+
+	fmt.Fprintln(w, "| tool | mode | runs | ms per document | ÷ annexgen warm | ÷ annexgen cold | PDF size | pages |")
+	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, row := range r.rows {
+		if row.note != "" {
+			fmt.Fprintf(w, "| %s | %s | | %s | | | | |\n", row.tool, row.mode, row.note)
+			continue
+		}
+		pages := "?"
+		if row.pages > 0 {
+			pages = strconv.Itoa(row.pages)
+		}
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", row.tool, row.mode, row.runs,
+			millis(row.ms), ratio(row.ms, r.warm), ratio(row.ms, r.coldMs), kilobytes(row.size), pages)
+	}
+
+	if len(r.jobs) > 0 || r.jobsNote != "" {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| annexgen render, one folder | workbooks | seconds | documents per second |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: |")
+		for _, j := range r.jobs {
+			fmt.Fprintf(w, "| -j %d | %d | %.2f | %.1f |\n", j.jobs, j.files, j.seconds, float64(j.files)/j.seconds)
+		}
+		if r.jobsNote != "" {
+			fmt.Fprintf(w, "\n-j throughput: %s\n", r.jobsNote)
+		} else if len(r.jobs) == 2 {
+			fmt.Fprintf(w, "\n-j %d throughput ÷ -j %d throughput: %.2f×\n", r.jobs[1].jobs, r.jobs[0].jobs, r.jobs[0].seconds/r.jobs[1].seconds)
+		}
+	}
+	if len(r.notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range r.notes {
+			fmt.Fprintf(w, "- %s\n", n)
+		}
+	}
+}
+
+func millis(ms float64) string {
+	if ms < 100 {
+		return fmt.Sprintf("%.1f", ms)
+	}
+	return fmt.Sprintf("%.0f", ms)
+}
+
+func ratio(ms, base float64) string {
+	if base <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.1f×", ms/base)
+}
+
+func kilobytes(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f KB", float64(n)/1024)
+}
