@@ -142,7 +142,10 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 				}
 				gp.SetY(o.y)
 				node := &gopdf.OutlineNode{Obj: gp.AddOutlineWithPosition(title)}
-				for len(stack) > 0 && stack[len(stack)-1].n >= h.level {
+				// The document title stands beside the sections, not above them, so that the
+				// sections show at the top level of a viewer's bookmark pane.
+				lv := max(h.level, 2)
+				for len(stack) > 0 && stack[len(stack)-1].n >= lv {
 					stack = stack[:len(stack)-1]
 				}
 				if len(stack) == 0 {
@@ -152,7 +155,7 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 					parent := stack[len(stack)-1].node
 					parent.Children = append(parent.Children, node)
 				}
-				stack = append(stack, level{h.level, node})
+				stack = append(stack, level{lv, node})
 			}
 		}
 	}

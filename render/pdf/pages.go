@@ -153,9 +153,13 @@ func (l *layouter) fit(s string, f faceID, size, w float64) string {
 	if l.t.textWidth(s, f, size) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 && l.t.textWidth(string(r)+"…", f, size) > w {
-		r = r[:len(r)-1]
+	limit := w - l.t.textWidth("…", f, size)
+	var x float64
+	for i, r := range s {
+		x += l.t.advance(f, r, size)
+		if x > limit {
+			return s[:i] + "…"
+		}
 	}
-	return string(r) + "…"
+	return s
 }

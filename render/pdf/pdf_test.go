@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -282,7 +283,7 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 
 func TestFootersAndTableOfContents(t *testing.T) {
 	md := readFixture(t)
-	_, res, path := render(t, md, testMeta)
+	pdf, res, path := render(t, md, testMeta)
 	pages := pageTexts(t, path, res.Pages, true)
 	for i, page := range pages {
 		want := fmt.Sprintf("%d / %d", i+1, res.Pages)
@@ -322,6 +323,11 @@ func TestFootersAndTableOfContents(t *testing.T) {
 	if want := len(regexp.MustCompile(`(?m)^#{2,3} `).FindAll(md, -1)); entries != want {
 		t.Errorf("%d contents entries, want %d", entries, want)
 	}
+	// Each entry links to its heading.
+	links := regexp.MustCompile(`/Subtype /Link /Rect \[[^]]*\] /Border \[0 0 0\] /Dest \[\d+ 0 R /XYZ`).FindAll(pdf, -1)
+	if len(links) != entries {
+		t.Errorf("%d internal links for %d contents entries", len(links), entries)
+	}
 }
 
 // outline is a bookmark as qpdf --json reports it.
@@ -340,8 +346,13 @@ func TestBookmarksAreNested(t *testing.T) {
 	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=outlines", path)), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Outlines) != 1 || !strings.HasPrefix(doc.Outlines[0].Title, "医療情報システム") {
-		t.Fatalf("want the title as the one top-level bookmark, got %+v", doc.Outlines)
+	var top []string
+	for _, o := range doc.Outlines {
+		top = append(top, o.Title)
+	}
+	wantTop := []string{testMeta.Title, "目次", "前文", "第1条（役割の記号）", "Part1 全般的な事項", "Part2 技術的な対策", "Part3 運用", "未了の項目", "対象外とした項目", "見直し", "署名"}
+	if !slices.Equal(top, wantTop) {
+		t.Errorf("top-level bookmarks %q, want %q", top, wantTop)
 	}
 	var count int
 	var find func(list []outline, path ...string) *outline
@@ -368,7 +379,7 @@ func TestBookmarksAreNested(t *testing.T) {
 	if count != len(headings)+1 { // and 目次
 		t.Errorf("%d bookmarks for %d headings and the contents", count, len(headings))
 	}
-	b3 := find(doc.Outlines[0].Kids, "Part2 技術的な対策", "Part2 1 バックアップ", "B-3 遠隔地保管")
+	b3 := find(doc.Outlines, "Part2 技術的な対策", "Part2 1 バックアップ", "B-3 遠隔地保管")
 	if b3 == nil {
 		t.Fatal("bookmark Part2 技術的な対策 > Part2 1 バックアップ > B-3 遠隔地保管 not found")
 	}
@@ -377,7 +388,7 @@ func TestBookmarksAreNested(t *testing.T) {
 	}
 	// The outline root and its parent links are right (gopdf gets them wrong by itself).
 	root := run(t, "qpdf", fmt.Sprintf("--show-object=%d", outlinesObject), path)
-	if !strings.Contains(root, "/Type /Outlines") || !strings.Contains(root, "/Count 1 ") {
+	if !strings.Contains(root, "/Type /Outlines") || !strings.Contains(root, fmt.Sprintf("/Count %d ", len(wantTop))) {
 		t.Errorf("object %d is not the outline root with one visible entry: %s", outlinesObject, root)
 	}
 }
@@ -472,4 +483,42 @@ func FuzzRender(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+func TestLongTitleIsShortenedInHeader(t *testing.T) {
+	title := strings.Repeat("とても長い題名", 2000)
+	_, res, path := render(t, []byte("# 題\n\n## 一\n\n本文。\n\n## 二\n\n本文。\n"), Meta{Title: title})
+	pages := pageTexts(t, path, res.Pages, false)
+	header := strings.SplitN(pages[len(pages)-1], "\n", 2)[0]
+	if !strings.HasSuffix(header, "…") || len([]rune(header)) > 60 {
+		t.Errorf("header %q", header)
+	}
+}
+
+// TestHeadingsKeepWithNext checks that no page ends with a heading and that no paragraph leaves
+// a single line at the foot of a page, whatever the lengths of the paragraphs.
+func TestHeadingsKeepWithNext(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# 題\n\n")
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&b, "## 見出し%02d\n\n### 小見出し%02d\n\n", i, i)
+		fmt.Fprintf(&b, "%s段落%02dの終わり。\n\n", strings.Repeat("本文の文章が続く。", 1+(i*7)%23), i)
+	}
+	_, res, path := render(t, []byte(b.String()), Meta{Title: "題"})
+	heading := regexp.MustCompile(`^(小)?見出し\d\d$`)
+	for p, page := range pageTexts(t, path, res.Pages, false) {
+		var lines []string
+		for _, l := range strings.Split(page, "\n") {
+			if l = strings.TrimSpace(l); l != "" && l != "\f" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) < 2 {
+			continue
+		}
+		last := squeeze(lines[len(lines)-2]) // before the footer
+		if heading.MatchString(last) {
+			t.Errorf("page %d ends with the heading %q", p+1, last)
+		}
+	}
 }
