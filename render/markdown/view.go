@@ -34,7 +34,7 @@ type View struct {
 	FirstDate string // 初回確認日 in 和暦, or ""
 
 	Hospital     Party   // 甲
-	Vendors      []Party // the vendors in this document: 乙, 丙, …
+	Vendors      []Party // the vendors in this document: 乙, 丙, … (a vendor keeps its label in its own document)
 	Parties      []Party // Hospital, then Vendors
 	PerVendor    bool    // the document covers one vendor of several
 	VendorLabels string  // the vendors' labels as a phrase: "乙", "乙及び丙", "乙、丙及び丁"
@@ -195,22 +195,28 @@ func newView(doc Doc, c *checklist.Checklist, vendor string) (*View, error) {
 		v.Created = blankDate
 	}
 
+	// Labels follow the order of 基本情報 in every document of a workbook,
+	// so that 合意内容 naming a party by its label stays true in a vendor's
+	// document too.
 	parties := []checklist.Party{c.Info.Hospital}
-	if vendor == "" {
-		parties = append(parties, c.Info.Vendors...)
-	} else {
-		p, ok := c.Info.Vendor(vendor)
-		if !ok {
+	labelIndex := []int{0}
+	for i, p := range c.Info.Vendors {
+		if vendor == "" || p.Key == vendor {
+			parties = append(parties, p)
+			labelIndex = append(labelIndex, i+1)
+		}
+	}
+	if vendor != "" {
+		if len(parties) != 2 {
 			return nil, fmt.Errorf("事業者「%s」は基本情報にありません", vendor)
 		}
-		parties = append(parties, p)
 		v.PerVendor = len(c.Info.Vendors) > 1
 	}
 	inDoc := map[string]bool{}
 	for i, p := range parties {
 		inDoc[p.Key] = true
 		party := Party{
-			Label:   PartyLabel(i),
+			Label:   PartyLabel(labelIndex[i]),
 			Key:     p.Key,
 			Name:    cellText(p.Name),
 			Contact: cellText(p.Contact),
