@@ -181,9 +181,11 @@ func firstLine(name string, args ...string) string {
 func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "workbook: %s (%s)\n", r.workbook, r.title)
 	fmt.Fprintf(w, "machine: %s; load average %s before, %s after\n", r.machine, r.loadBefore, r.loadAfter)
-	fmt.Fprintf(w, "warm: mean of %d runs after 2 untimed; cold: mean of %d new processes after 1 untimed\n\n", r.runs, r.cold)
+	fmt.Fprintf(w, "warm: mean of %d runs after %d untimed; cold: mean of %d runs, each a new process, after 1 untimed\n", r.runs, warmUp, r.cold)
+	fmt.Fprintln(w, "ratios: the tool's time per document divided by annexgen's (warm, then cold)")
+	fmt.Fprintln(w)
 
-	fmt.Fprintln(w, "| tool | mode | runs | ms per document | ÷ annexgen warm | ÷ annexgen cold | PDF size | pages |")
+	fmt.Fprintln(w, "| tool | mode | runs | ms per document | vs annexgen warm | vs annexgen cold | PDF size | pages |")
 	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, row := range r.rows {
 		if row.note != "" {

@@ -3,8 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/annexgen/annexgen/cmd/annexbench/internal/typst"
 )
 
 func TestReportTable(t *testing.T) {
@@ -71,5 +77,65 @@ func TestUsageErrors(t *testing.T) {
 		if stderr.Len() == 0 {
 			t.Errorf("annexbench %v: no message", args)
 		}
+	}
+}
+
+// TestTypstTypesetsTheSampleAnnex converts annexgen's annex of the sample
+// workbook to Typst, compiles it with the Typst compiler installed by
+// --install, and checks that every heading of the annex is in the PDF.
+func TestTypstTypesetsTheSampleAnnex(t *testing.T) {
+	modules := defaultCache()
+	if _, err := os.Stat(filepath.Join(modules, "node_modules", "@myriaddreamin", "typst-ts-node-compiler")); err != nil {
+		t.Skip("Typst compiler not installed (go run ./cmd/annexbench --install)")
+	}
+	for _, tool := range []string{"node", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool + " not installed")
+		}
+	}
+	ff, err := findFontFiles()
+	if err != nil {
+		t.Skip(err)
+	}
+	a, err := newAnnexgen()
+	if err != nil {
+		t.Skip(err)
+	}
+	var md bytes.Buffer
+	m, err := a.markdown(filepath.Join("..", "..", "samples", "hospital.xlsx"), &md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "annex.typ"), filepath.Join(dir, "annex.pdf")
+	style := typst.Style{Title: m.Title, Body: ff.bodyFamily, Heading: ff.headingFamily, Lang: "ja", Outline: true}
+	cfg, _ := json.Marshal(typstConfig{Modules: modules, Fonts: ff.paths(), Source: src, Output: out, Runs: 1})
+	script := filepath.Join(dir, "typst.cjs")
+	for name, data := range map[string][]byte{src: typst.Document(md.Bytes(), style), script: typstScript, filepath.Join(dir, "cfg.json"): cfg} {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res, err := exec.Command("node", script, filepath.Join(dir, "cfg.json")).CombinedOutput(); err != nil {
+		t.Fatalf("typst: %v\n%s", err, res)
+	}
+	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	headings := 0
+	for _, line := range strings.Split(md.String(), "\n") {
+		if strings.HasPrefix(line, "#") {
+			headings++
+			h := strings.TrimLeft(line, "#")
+			want := strings.Join(strings.Fields(typst.Literal([]byte(h))), "")
+			if !strings.Contains(flat, want) {
+				t.Errorf("Typst PDF lacks the heading %q", want)
+			}
+		}
+	}
+	if headings < 20 {
+		t.Errorf("sample annex has %d headings, want at least 20", headings)
 	}
 }

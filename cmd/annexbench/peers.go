@@ -15,7 +15,7 @@ func (b *bench) fonts() (fontFiles, error) {
 		b.fontsDone = true
 		b.fontFiles, b.fontErr = findFontFiles()
 		if b.fontErr == nil {
-			b.note("Typst and pandoc set the body in %s and headings in %s (%s), on A4", b.fontFiles.bodyFamily, b.fontFiles.headingFamily, b.fontFiles)
+			b.note("Typst and pandoc get the fonts annexgen prefers, on A4: body %s, headings %s (%s)", b.fontFiles.bodyFamily, b.fontFiles.headingFamily, b.fontFiles)
 		}
 	}
 	return b.fontFiles, b.fontErr
