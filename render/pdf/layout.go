@@ -67,7 +67,9 @@ type layouter struct {
 	pos      []position
 	pending  float64 // vertical space before the next box (collapsing: the largest wins)
 	brk      bool    // the next box starts a new page
-	tables   int
+	// afterHeading is set while the block just laid out is a heading.
+	afterHeading bool
+	tables       int
 }
 
 func newLayouter(t *Typesetter, conv *converter) *layouter {
@@ -114,12 +116,22 @@ func (l *layouter) document(doc *document) {
 
 // block lays out one block at x in a measure of w; gap is the space between paragraphs.
 func (l *layouter) block(b block, x, w, gap float64) {
+	afterHeading := l.afterHeading
+	l.afterHeading = false
 	switch b := b.(type) {
 	case *paragraph:
 		l.space(gap)
+		first := len(l.boxes)
 		l.lines(l.t.setText(b.text, w, bodySize, alignJustify), x, bodySize*bodyLeading)
+		// A short lead-in under a heading (「内容 …」) stays with what it introduces.
+		if afterHeading && len(l.boxes)-first <= 2 {
+			for _, b := range l.boxes[first:] {
+				b.keep = true
+			}
+		}
 	case *heading:
 		l.heading(b, x, w)
+		l.afterHeading = true
 	case *list:
 		l.list(b, x, w, gap)
 	case *table:
@@ -181,7 +193,11 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	lh := st.size * st.leading
 	b := &box{keep: true}
 	b.ops = append(b.ops, op{kind: opMark, id: h.id})
-	for _, tl := range l.t.setText(h.text, w, st.size, st.align) {
+	lines := l.t.setText(h.text, w, st.size, st.align)
+	if st.align == alignCenter && len(lines) == 2 {
+		lines = l.splitAtSpace(h.text, w, st.size, lines)
+	}
+	for _, tl := range lines {
 		base := b.h + (lh-st.size)/2 + ascent*st.size
 		if b.base == 0 {
 			b.base = base
@@ -198,6 +214,29 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	}
 	l.emit(b)
 	l.space(st.after)
+}
+
+// splitAtSpace sets a centred two-line text, such as a long title, in two lines broken at the
+// space that makes them most even, instead of a full line and a short one broken inside a word.
+// It returns lines unchanged when no space gives two lines that fit.
+func (l *layouter) splitAtSpace(r rich, w, size float64, lines []textLine) []textLine {
+	best := lines
+	bestW := math.Inf(1)
+	for i := 0; i < len(r.text); i++ {
+		if r.text[i] != ' ' {
+			continue
+		}
+		split := r
+		split.text = r.text[:i] + "\n" + r.text[i+1:] // same length: the spans stay valid
+		set := l.t.setText(split, w, size, alignCenter)
+		if len(set) != 2 {
+			continue
+		}
+		if widest := math.Max(set[0].width, set[1].width); widest < bestW {
+			best, bestW = set, widest
+		}
+	}
+	return best
 }
 
 // list emits the items of a list with their markers in a hanging indent.
