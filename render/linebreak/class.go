@@ -139,6 +139,8 @@ func IsJapanese(r rune) bool {
 		return true
 	case r == 0x3005 || r == 0x3006 || r == 0x3007 || r == 0x303B: // 々 〆 〇 〻
 		return true
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
 	}
 	return unicode.Is(unicode.Han, r)
 }
@@ -149,7 +151,7 @@ func IsLatin(r rune) bool {
 	switch {
 	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 		return true
-	case r < 0xC0, r >= 0xFF00 && r <= 0xFFEF:
+	case r < 0xC0, r >= 0x2E80 && r < 0xA720, r >= 0xFF00 && r <= 0xFFEF: // no Latin letters in CJK blocks
 		return false
 	}
 	return unicode.Is(unicode.Latin, r) && unicode.IsLetter(r)

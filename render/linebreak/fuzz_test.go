@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // FuzzBreak checks the invariants of Break on arbitrary text and widths.
@@ -19,6 +21,7 @@ func FuzzBreak(f *testing.F) {
 		"e\u0301か\u3099👍🏽👨‍👩‍👧🇯🇵\u200b\u00a0\t\u3000 x",
 		"あい\nうえ\r\nお\u2028か",
 		"\xff\xfe日本\xe3\x81",
+		"漢\u200d字か\u3099か字\u0301「漢」（字）。１，０００円",
 	} {
 		for _, w := range []uint16{0, 15, 50, 400} {
 			f.Add(s, w)
@@ -28,6 +31,9 @@ func FuzzBreak(f *testing.F) {
 		maxWidth := float64(w) / 2
 		lines := Break(text, maxWidth, testEm, testMeasure)
 		checkLines(t, text, maxWidth, lines)
+		if got, want := Opportunities(text), referenceOpportunities(text); !slices.Equal(got, want) {
+			t.Fatalf("Opportunities(%q) = %v, uniseg alone gives %v", text, got, want)
+		}
 	})
 }
 
@@ -154,4 +160,64 @@ func within(offsets []int, s, e int) []int {
 	i, _ := slices.BinarySearch(offsets, s)
 	j, _ := slices.BinarySearch(offsets, e)
 	return offsets[i:max(i, j)]
+}
+
+// referenceOpportunities finds the break opportunities with uniseg alone, without the shortcut
+// Break takes between kanji and kana.
+func referenceOpportunities(text string) []int {
+	if text == "" {
+		return nil
+	}
+	clusters := graphemeStarts(text)
+	scan := []byte(text)
+	for _, c := range clusters[:len(clusters)-1] {
+		r, _ := utf8.DecodeRuneInString(text[c:])
+		if s := scanRune(r); s != r {
+			utf8.EncodeRune(scan[c:], s)
+		}
+	}
+	segEnds := map[int]bool{}
+	state, end := -1, 0
+	for rest := string(scan); rest != ""; {
+		var seg string
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		end += len(seg)
+		segEnds[end] = true
+	}
+	runeAt := func(k int) rune {
+		if k < 0 || k >= len(clusters)-1 {
+			return -1
+		}
+		r, _ := utf8.DecodeRuneInString(text[clusters[k]:])
+		return r
+	}
+	var offs []int
+	for k := 1; k < len(clusters)-1; k++ {
+		o := clusters[k]
+		if isHardBreak(runeAt(k-1)) || segEnds[o] && !Forbidden(runeAt(k-2), runeAt(k-1), runeAt(k)) {
+			offs = append(offs, o)
+		}
+	}
+	return offs
+}
+
+// TestPlainIdeographs checks the characters Break decides without uniseg: each is a grapheme
+// cluster of its own, and UAX #14 allows a break on both sides of it between kanji.
+func TestPlainIdeographs(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if !plainIdeograph(r) {
+			continue
+		}
+		text := "漢" + string(r) + "字"
+		if got := len(graphemeStarts(text)); got != 4 {
+			t.Fatalf("%U: %d grapheme clusters in %q", r, got-1, text)
+		}
+		n := 0
+		for rest, state := text, -1; rest != ""; n++ {
+			_, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		}
+		if n != 3 {
+			t.Fatalf("%U: UAX #14 gives %d segments for %q, want 3", r, n, text)
+		}
+	}
 }

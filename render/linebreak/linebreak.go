@@ -37,6 +37,7 @@ const (
 	mustBreak             // a line must break before this unit (after a hard line break character)
 	gapBefore             // a quarter-em space goes before this unit, unless a line breaks there
 	space                 // the unit is a space: it does not count toward the width at a line end
+	ideograph             // the unit is a single rune of UAX #14 class ID without context rules
 )
 
 // unit is one grapheme cluster of the text being broken.
@@ -74,7 +75,7 @@ func Break(text string, width, em float64, measure Measure) []Line {
 		width = 0
 	}
 	units := analyze(text, measure, true)
-	return layout(text, units, width, gapWidth(em))
+	return layout(units, width, gapWidth(em))
 }
 
 // Opportunities returns the byte offsets of text, in increasing order, before which a line may
@@ -112,10 +113,9 @@ func CanBreak(text string, off int) bool {
 }
 
 // Forbidden reports whether JLReq forbids a line break between the adjacent characters prev and
-// next, where before is the character before prev and after the one after next (or -1 when
-// there is none). It is the Japanese tailoring only; Break also keeps the UAX #14 rules, such as
-// no break inside a Latin word.
-func Forbidden(before, prev, next, after rune) bool {
+// next, where before is the character before prev (-1 when there is none). It is the Japanese
+// tailoring only; Break also keeps the UAX #14 rules, such as no break inside a Latin word.
+func Forbidden(before, prev, next rune) bool {
 	switch {
 	case NotAtStart(next), NotAtEnd(prev):
 		return true
@@ -178,27 +178,57 @@ func scanRune(r rune) rune {
 	return r
 }
 
+// plainIdeograph reports whether r is a kanji or a kana that is not small: UAX #14 class ID,
+// where a line may break on both sides whatever the context, and a grapheme cluster of its own
+// unless a combining mark follows.
+func plainIdeograph(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FEF, r >= 0x3400 && r <= 0x4DBF:
+		return true
+	case r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		return ClassOf(r) != SmallKana
+	}
+	return false
+}
+
+// simpleRune reports whether r is printable ASCII or a plain ideograph: two such runes in a
+// row are two grapheme clusters.
+func simpleRune(r rune) bool {
+	return r >= 0x20 && r < 0x7F || plainIdeograph(r)
+}
+
 // analyze splits text into grapheme clusters and finds the break opportunities, the inter-script
 // gaps and, when measure is not nil, the running widths. The result ends with a sentinel unit at
 // len(text).
+//
+// Most of Japanese text is kanji and kana, between which UAX #14 always allows a break: those
+// boundaries are decided here, and uniseg is consulted, from the last such character, only for
+// the others.
 func analyze(text string, measure Measure, gaps bool) []unit {
 	units := make([]unit, 0, utf8.RuneCountInString(text)+1)
 	substitute := false
 	var cum float64
 	var nGaps, solid int32
 	state := -1
-	for rest := text; rest != ""; {
-		off := len(text) - len(rest)
+	r, size := utf8.DecodeRuneInString(text)
+	for off := 0; off < len(text); {
 		var cluster string
-		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		r, _ := utf8.DecodeRuneInString(cluster)
+		next, nextSize := utf8.DecodeRuneInString(text[off+size:])
 		u := unit{off: off, r: r, cum: cum, gaps: nGaps, solid: solid}
+		if simpleRune(r) && (nextSize == 0 || simpleRune(next)) {
+			cluster, state = text[off:off+size], -1
+		} else {
+			cluster, _, _, state = uniseg.FirstGraphemeClusterInString(text[off:], state)
+		}
+		if len(cluster) == size && plainIdeograph(r) {
+			u.flags |= ideograph
+		}
 		if isSpace(r) {
 			u.flags |= space
 		} else {
 			solid = int32(len(units)) + 1
 		}
-		if gaps && len(units) > 0 && NeedsGap(units[len(units)-1].r, r) {
+		if n := len(units); gaps && n > 0 && units[n-1].flags&u.flags&ideograph == 0 && NeedsGap(units[n-1].r, r) {
 			u.flags |= gapBefore
 			nGaps++
 		}
@@ -213,6 +243,12 @@ func analyze(text string, measure Measure, gaps bool) []unit {
 			}
 		}
 		units = append(units, u)
+		off += len(cluster)
+		if len(cluster) == size {
+			r, size = next, nextSize
+		} else {
+			r, size = utf8.DecodeRuneInString(text[off:])
+		}
 	}
 	units = append(units, unit{off: len(text), r: -1, cum: cum, gaps: nGaps, solid: solid})
 
@@ -228,29 +264,35 @@ func analyze(text string, measure Measure, gaps bool) []unit {
 	}
 
 	// Walk the UAX #14 segments alongside the clusters: a segment end that falls on a cluster
-	// boundary is a break opportunity, subject to the Japanese rules.
-	// Mandatory breaks are taken from the characters themselves: uniseg v0.4.7 also reports one
-	// after an emoji modifier sequence such as 👍🏽.
+	// boundary is a break opportunity, subject to the Japanese rules. Mandatory breaks are taken
+	// from the characters themselves: uniseg v0.4.7 also reports one after an emoji modifier
+	// sequence such as 👍🏽.
 	lineState, segEnd := -1, 0
-	rest := scan
 	for i := 1; i < len(units)-1; i++ {
-		off := units[i].off
-		if isHardBreak(units[i-1].r) { // such a character is a grapheme cluster of its own (or CR LF)
+		prev, off := &units[i-1], units[i].off
+		if isHardBreak(prev.r) { // such a character is a grapheme cluster of its own (or CR LF)
 			units[i].flags |= mustBreak
-		}
-		for segEnd < off && rest != "" {
-			var seg string
-			seg, rest, _, lineState = uniseg.FirstLineSegmentInString(rest, lineState)
-			segEnd += len(seg)
-		}
-		if segEnd != off || units[i].flags&mustBreak != 0 {
 			continue
 		}
-		before, after := rune(-1), units[i+1].r
+		if prev.flags&units[i].flags&ideograph != 0 {
+			units[i].flags |= canBreak // ID ÷ ID, and no Japanese rule forbids it
+			continue
+		}
+		if segEnd < prev.off && prev.flags&ideograph != 0 {
+			segEnd, lineState = prev.off, -1 // UAX #14 needs no context before an ideograph
+		}
+		for segEnd < off {
+			seg, _, _, st := uniseg.FirstLineSegmentInString(scan[segEnd:], lineState)
+			segEnd, lineState = segEnd+len(seg), st
+		}
+		if segEnd != off {
+			continue
+		}
+		before := rune(-1)
 		if i >= 2 {
 			before = units[i-2].r
 		}
-		if !Forbidden(before, units[i-1].r, units[i].r, after) {
+		if !Forbidden(before, prev.r, units[i].r) {
 			units[i].flags |= canBreak
 		}
 	}
@@ -276,7 +318,7 @@ func lineWidth(units []unit, s, e int, gap float64) (float64, int) {
 const maxOidashi = 8
 
 // layout breaks the analysed text greedily at the last permitted opportunity that fits.
-func layout(text string, units []unit, maxWidth, gap float64) []Line {
+func layout(units []unit, maxWidth, gap float64) []Line {
 	n := len(units) - 1
 	lines := make([]Line, 0, 4)
 	var gapOffs []int
@@ -360,5 +402,5 @@ func forbiddenAt(units []unit, i int) bool {
 	if i >= 2 {
 		before = units[i-2].r
 	}
-	return Forbidden(before, units[i-1].r, units[i].r, units[i+1].r)
+	return Forbidden(before, units[i-1].r, units[i].r)
 }

@@ -338,3 +338,32 @@ func graphemeStarts(text string) []int {
 	}
 	return append(offs, len(text))
 }
+
+// TestForbidden checks the Japanese tailoring on pairs of characters.
+func TestForbidden(t *testing.T) {
+	cases := []struct {
+		before, prev, next rune
+		want               bool
+	}{
+		{-1, 'あ', 'い', false},
+		{-1, 'あ', '。', true},
+		{-1, '「', 'あ', true},
+		{-1, '」', 'あ', false},
+		{-1, '—', '—', true},
+		{-1, '—', 'あ', false},
+		{-1, '￥', '１', true},
+		{-1, '9', '℃', true},
+		{'1', ',', '0', true},
+		{'あ', ',', '0', false},
+		{'1', '，', '０', true},
+		{'n', '’', 't', true},
+		{'」', '’', 't', false},
+		{-1, 'Ａ', 'Ｂ', true},
+		{-1, 'A', 'あ', false},
+	}
+	for _, c := range cases {
+		if got := Forbidden(c.before, c.prev, c.next); got != c.want {
+			t.Errorf("Forbidden(%q, %q, %q) = %v, want %v", c.before, c.prev, c.next, got, c.want)
+		}
+	}
+}
