@@ -149,10 +149,20 @@ func (t *Typesetter) addFace(ff *fonts.Face, index int) (*face, error) {
 	}
 	// The index keeps two different fonts with the same name apart in the container.
 	f := &face{name: name, metrics: m, family: fmt.Sprintf("%s%d+%s", placeholderTag[:5], index, name)}
-	if err := t.container.AddTTFFontData(f.family, ff.Data); err != nil {
+	if err := addFont(t.container, f.family, ff.Data); err != nil {
 		return nil, fmt.Errorf("フォント %s を読み込めません: %w", where, err)
 	}
 	return f, nil
+}
+
+// addFont parses a font into the container; gopdf's parser may panic on a damaged font.
+func addFont(c *gopdf.FontContainer, family string, data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("フォントのデータが壊れています (%v)", r)
+		}
+	}()
+	return c.AddTTFFontData(family, data)
 }
 
 // pdfName keeps the characters of s that may stand in a PDF name without escaping.
@@ -169,7 +179,12 @@ func pdfName(s string) string {
 
 // Render typesets the Markdown document and writes the PDF to w. Nothing is written when an
 // error is returned.
-func (t *Typesetter) Render(w io.Writer, markdown []byte, meta Meta) (*Result, error) {
+func (t *Typesetter) Render(w io.Writer, markdown []byte, meta Meta) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("PDF を作成できませんでした（内部エラー: %v）", r)
+		}
+	}()
 	root := t.markdown.Parser().Parse(text.NewReader(markdown))
 	conv := newConverter(t, markdown)
 	doc := conv.document(root)

@@ -69,9 +69,14 @@ func Parse(data []byte) (*Face, error) {
 	starts := sub[16+2*segCount:]
 	deltas := sub[16+4*segCount:]
 	rangeOffsetsAt := 16 + 6*segCount
+	covered := 0
 	for s := 0; s < segCount; s++ {
 		end := int(binary.BigEndian.Uint16(ends[2*s:]))
 		start := int(binary.BigEndian.Uint16(starts[2*s:]))
+		// Segments of a sane font do not overlap: refuse to spend long on one that does.
+		if covered += end - start + 1; covered > 2*0x10000 {
+			return nil, fmt.Errorf("%w: cmap segments overlap", ErrFormat)
+		}
 		delta := int(binary.BigEndian.Uint16(deltas[2*s:]))
 		ro := int(binary.BigEndian.Uint16(sub[rangeOffsetsAt+2*s:]))
 		for c := start; c <= end && c <= 0xFFFF; c++ {
