@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -58,7 +59,7 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt Options,
 	open func(excelize.Options) (*excelize.File, error)) (c *Checklist, fs Findings, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			c, fs, err = nil, nil, fileError(name, reasonBroken, panicError(p))
+			c, fs, err = nil, nil, fileError(name, reasonBroken, &panicError{p, debug.Stack()})
 		}
 	}()
 	reason, encrypted := sniff(ra, size, opt)
@@ -334,6 +335,19 @@ func (b *bookReader) text(g *grid, row, col int, item *Item) string {
 		if shown, err := b.x.GetCellValue(g.name, src.ref(), excelize.Options{}); err == nil {
 			v = shown
 		}
+	}
+	return cleanText(v)
+}
+
+// rawText returns a cell as stored, for values that are codes rather
+// than prose (項番, 初回確認, role marks): numbers are not formatted.
+func (b *bookReader) rawText(g *grid, row, col int, item *Item) string {
+	if col < 0 {
+		return ""
+	}
+	v, src := g.value(row, col)
+	if v == "" || b.cellError(g, v, src, where{g.name, ref(row, col), item}) {
+		return ""
 	}
 	return cleanText(v)
 }

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"regexp"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -16,11 +16,11 @@ import (
 // testBook is a workbook described cell by cell, written with excelize.
 type testBook struct {
 	sheets   []string
-	cells    map[string]map[string]any    // sheet -> A1 -> value
-	formats  map[string]map[string]string // sheet -> A1 -> custom number format
-	numFmts  map[string]map[string]int    // sheet -> A1 -> built-in number format id
+	cells    map[string]map[string]any         // sheet -> A1 -> value
+	formats  map[string]map[string]string      // sheet -> A1 -> custom number format
+	numFmts  map[string]map[string]int         // sheet -> A1 -> built-in number format id
 	formulas map[string]map[string]formulaCell // sheet -> A1 -> formula with its cached value
-	merges   map[string][]string          // sheet -> "B4:J4"
+	merges   map[string][]string               // sheet -> "B4:J4"
 	date1904 bool
 	password string
 }

@@ -176,5 +176,10 @@ func fileError(name, reason string, err error) *FileError {
 	return &FileError{File: name, Reason: reason, Err: err}
 }
 
-// panicError records a panic inside excelize as an error.
-func panicError(p any) error { return fmt.Errorf("panic: %v", p) }
+// panicError records a panic while reading a file, with where it happened.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }

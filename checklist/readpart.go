@@ -247,7 +247,7 @@ func (pr *partReader) read(first int) {
 			pr.continueItem(r)
 			continue
 		}
-		num := pr.b.text(g, r, numCol, nil)
+		num := pr.b.rawText(g, r, numCol, nil)
 		if num == "" {
 			if !pr.blankRow(r) {
 				pr.b.add("number-missing", where{sheet: g.name, ref: ref(r, numCol)}, g.name, r)
@@ -263,6 +263,9 @@ func (pr *partReader) read(first int) {
 			pr.part.Sections = append(pr.part.Sections, Section{Letter: number, Title: title})
 			pr.last = nil
 		case numberItem:
+			if pr.numberOnly(r) {
+				continue // a row numbered in advance and left empty
+			}
 			pr.item(r, number)
 		default:
 			pr.b.add("number-invalid", where{sheet: g.name, ref: ref(r, numCol)}, g.name, quoteValue(num))
@@ -281,6 +284,23 @@ func (pr *partReader) blankRow(r int) bool {
 	for _, c := range pr.l.roles {
 		if strings.TrimSpace(pr.g.raw(r, c)) != "" {
 			return false
+		}
+	}
+	return true
+}
+
+// numberOnly reports whether a row holds nothing but its 項番.
+func (pr *partReader) numberOnly(r int) bool {
+	for f, c := range pr.l.cols {
+		if field(f) != fieldNumber && c >= 0 && strings.TrimSpace(pr.g.raw(r, c)) != "" {
+			return false
+		}
+	}
+	for _, c := range pr.l.roles {
+		if v := strings.TrimSpace(pr.g.raw(r, c)); v != "" {
+			if m, ok := parseMark(v); !ok || m != MarkNone {
+				return false
+			}
 		}
 	}
 	return true
@@ -325,7 +345,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // check reads 初回確認.
 func (pr *partReader) check(r int, it *Item) Check {
 	col := pr.l.col(fieldCheck)
-	v := pr.b.text(pr.g, r, col, it)
+	v := pr.b.rawText(pr.g, r, col, it)
 	c, ok := parseCheck(v)
 	if !ok {
 		pr.b.add("check-invalid", where{pr.g.name, ref(r, col), it}, quoteValue(v))
@@ -342,7 +362,7 @@ func (pr *partReader) roles(r int, it *Item) []Role {
 		if !ok {
 			continue
 		}
-		v := pr.b.text(pr.g, r, col, it)
+		v := pr.b.rawText(pr.g, r, col, it)
 		m, ok := parseMark(v)
 		if !ok {
 			pr.b.add("mark-unknown", where{pr.g.name, ref(r, col), it}, partyLabel(pr.info, p.Key), quoteValue(v))
@@ -386,7 +406,7 @@ func (pr *partReader) continueItem(r int) {
 		if role.Mark != MarkNone || g.continued(r, col) || g.raw(r, col) == "" {
 			continue
 		}
-		v := b.text(g, r, col, it)
+		v := b.rawText(g, r, col, it)
 		if m, ok := parseMark(v); ok {
 			it.Roles[i].Mark = m
 		} else {

@@ -99,11 +99,15 @@ var ruleCases = []struct {
 		false, []string{"level-item-unknown warning サービスレベル!D2"}},
 	{"no owner", func(b *testBook) { b.set(SheetPart1, "F4", "-") },
 		false, []string{"owner-missing error Part1!F4 Part1 1"}},
-	{"no owner but 対象外", func(b *testBook) { b.set(SheetPart1, "F4", nil).set(SheetPart1, "D4", "対象外").set(SheetPart1, "J4", "該当なし") },
+	{"no owner but 対象外", func(b *testBook) {
+		b.set(SheetPart1, "F4", nil).set(SheetPart1, "D4", "対象外").set(SheetPart1, "J4", "該当なし")
+	},
 		false, nil},
 	{"two owners", func(b *testBook) { b.set(SheetPart2, "F5", "◎") },
 		false, []string{"owner-multiple warning Part2!G5 Part2 A-1"}},
-	{"one party in Part2", func(b *testBook) { b.set(SheetPart2, "F8", "◎").set(SheetPart2, "G8", "").set(SheetPart2, "H8", "ー") },
+	{"one party in Part2", func(b *testBook) {
+		b.set(SheetPart2, "F8", "◎").set(SheetPart2, "G8", "").set(SheetPart2, "H8", "ー")
+	},
 		false, []string{"joint-one-party warning Part2!G8 Part2 B-1"}},
 	{"vendor owns a Part1 item", func(b *testBook) { b.set(SheetPart1, "F4", "〇").set(SheetPart1, "G4", "◎") },
 		false, []string{"part1-vendor-owner warning Part1!G4 Part1 1"}},
@@ -119,7 +123,9 @@ var ruleCases = []struct {
 		false, []string{"na-no-reason warning Part2!J6 Part2 A-2"}},
 	{"vendor without column", func(b *testBook) { b.set(SheetPart1, "H3", nil).set(SheetPart1, "H4", nil) },
 		false, []string{"vendor-no-column warning Part1!A3"}},
-	{"vendor column by name", func(b *testBook) { b.set(SheetPart1, "H3", "クラウド運用（株）").set(SheetInfo, "B4", "クラウド運用（株）") },
+	{"vendor column by name", func(b *testBook) {
+		b.set(SheetPart1, "H3", "クラウド運用（株）").set(SheetInfo, "B4", "クラウド運用（株）")
+	},
 		false, nil},
 	{"完了日 before 初回確認日", func(b *testBook) { b.set(SheetPart1, "E5", "R6.5.1") },
 		false, []string{"date-order warning Part1!E5 Part1 2"}},

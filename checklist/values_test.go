@@ -56,7 +56,9 @@ var valueCases = []struct {
 		return want(it.Content+"|"+it.Title, "①取得\n②保管|契約  範囲")
 	}},
 	{"markup stays text", func(b *testBook) { b.set(SheetPart1, "I4", "# 見出し | <b> {{.X}} **太字** `x`") },
-		func(c *Checklist) string { return want(c.item("Part1 1").Agreement, "# 見出し | <b> {{.X}} **太字** `x`") }},
+		func(c *Checklist) string {
+			return want(c.item("Part1 1").Agreement, "# 見出し | <b> {{.X}} **太字** `x`")
+		}},
 	{"date serial, custom format", func(b *testBook) { b.date(SheetPart1, "E5", 45474, "yyyy/mm/dd") },
 		func(c *Checklist) string { return want(c.item("Part1 2").Done.String(), "2024-07-01") }},
 	{"date serial, built-in format 14", func(b *testBook) { b.builtinDate(SheetPart1, "E5", 45474, 14) },
@@ -115,7 +117,9 @@ var valueCases = []struct {
 	{"headers with breaks, spaces and remarks", func(b *testBook) {
 		b.set(SheetPart1, "D3", "初回\n確認").set(SheetPart1, "E3", "完了日（合意した日）").set(SheetPart1, "I3", "合 意 内 容").
 			set(SheetPart1, "A3", "項　番").set(SheetPart1, "G3", "事業者Ａ")
-	}, func(c *Checklist) string { return want(c.item("Part1 2").Done.String()+c.item("Part1 1").Agreement, "2024-07-01範囲は別表のとおり。") }},
+	}, func(c *Checklist) string {
+		return want(c.item("Part1 2").Done.String()+c.item("Part1 1").Agreement, "2024-07-01範囲は別表のとおり。")
+	}},
 	{"columns in another order", func(b *testBook) {
 		b.sheet("P1", []any{"備考", "合意内容", "事業者B", "事業者A", "医療機関", "完了日", "初回確認", "内容", "項目", "項番"},
 			[]any{"", "合意した。", "", "○", "◎", "", "はい", "内容", "項目", "1"}).drop(SheetPart1).rename("P1", "Part1")
@@ -129,7 +133,9 @@ var valueCases = []struct {
 			[]any{"", "", "", "", "", "医療機関", "事業者A", "事業者B"},
 			[]any{"1", "項目", "内容", "はい", "", "◎", "○", "", "合意した。"}).
 			merge("P1", "F1:H1").drop(SheetPart1).rename("P1", "Part1")
-	}, func(c *Checklist) string { return want(fmt.Sprint(c.item("Part1 1").Roles, c.item("Part1 1").Row), "[{医療機関 3} {A 2} {B 0}] 3") }},
+	}, func(c *Checklist) string {
+		return want(fmt.Sprint(c.item("Part1 1").Roles, c.item("Part1 1").Row), "[{医療機関 3} {A 2} {B 0}] 3")
+	}},
 	{"基本情報 in any order with blank rows", func(b *testBook) {
 		b.drop(SheetInfo).sheet("info",
 			[]any{"基本情報"}, nil,
@@ -144,7 +150,9 @@ var valueCases = []struct {
 		return want(fmt.Sprint(v[0].Key, v[0].Name, v[1].Key, v[1].Contact, c.Info.Hospital.Name, c.Info.Hospital.Cell), "Bクラウド運用株式会社A営業部 佐藤さくら総合病院 基本情報 !B8")
 	}},
 	{"sheet names in full width and lower case", func(b *testBook) { b.rename(SheetPart1, "ｐａｒｔ１").rename(SheetPart2, "PART 2") },
-		func(c *Checklist) string { return want(c.item("Part1 1").Sheet+c.item("Part2 B-1").Sheet, "ｐａｒｔ１PART 2") }},
+		func(c *Checklist) string {
+			return want(c.item("Part1 1").Sheet+c.item("Part2 B-1").Sheet, "ｐａｒｔ１PART 2")
+		}},
 	{"numbers shown with their format", func(b *testBook) {
 		b.date(SheetLevels, "B2", 0.995, "0.0%").date(SheetInfo, "B8", 1, "0.0")
 	}, func(c *Checklist) string { return want(c.Levels[0].Target+" "+c.Info.Version, "99.5% 1.0") }},
@@ -152,7 +160,12 @@ var valueCases = []struct {
 		func(c *Checklist) string {
 			return want(strings.Join(c.Levels[0].Items, ","), "Part2 A-1,Part2 B-1,Part1 2,Part2 A-2")
 		}},
-	{"SLA", func(b *testBook) { b.set(SheetInfo, "B5", "sla").set(SheetInfo, "A11", "契約名").set(SheetInfo, "B11", "保守契約") },
+	{"rows numbered in advance and left empty", func(b *testBook) {
+		b.set(SheetPart1, "A6", "3").set(SheetPart1, "A7", "4").set(SheetPart1, "F7", "-").set(SheetPart2, "A9", "2")
+	}, func(c *Checklist) string { return want(ids(c), "Part1 1,Part1 2,Part2 A-1,Part2 A-2,Part2 B-1") }},
+	{"SLA", func(b *testBook) {
+		b.set(SheetInfo, "B5", "sla").set(SheetInfo, "A11", "契約名").set(SheetInfo, "B11", "保守契約")
+	},
 		func(c *Checklist) string { return want(c.Info.DocKind+c.Info.Contract, "SLA保守契約") }},
 }
 

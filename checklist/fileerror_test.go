@@ -1,0 +1,116 @@
+package checklist
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// zipOf returns a zip archive of the given files.
+func zipOf(t *testing.T, files ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for i := 0; i+1 < len(files); i += 2 {
+		f, err := w.Create(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(files[i+1]))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestNotAWorkbook(t *testing.T) {
+	valid := validBook().bytes(t)
+	book := validBook()
+	book.password = "ひみつ"
+	encrypted := book.bytes(t)
+	ole := append(append([]byte{}, oleSignature...), make([]byte, 1024)...)
+	tests := []struct {
+		name   string
+		data   []byte
+		opt    Options
+		reason string
+	}{
+		{"empty file", nil, Options{}, reasonEmpty},
+		{"text file", []byte("項番,項目,内容\n1,契約範囲,範囲\n"), Options{}, reasonNotXLSX},
+		{"PDF", []byte("%PDF-1.7\n"), Options{}, reasonNotXLSX},
+		{"OLE header (.xls)", ole, Options{}, reasonXLS},
+		{".xls saved by LibreOffice", readFile(t, "testdata/notxlsx/office.xls"), Options{}, reasonXLS},
+		{".ods saved by LibreOffice", readFile(t, "testdata/notxlsx/office.ods"), Options{}, reasonODS},
+		{"zip with an ODS mimetype", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"), Options{}, reasonODS},
+		{"zip without a workbook", zipOf(t, "word/document.xml", "<w/>"), Options{}, reasonNotXLSX},
+		{"broken zip", []byte("PK\x03\x04 this is not really a zip"), Options{}, reasonBroken},
+		{"truncated workbook", valid[:len(valid)/2], Options{}, reasonBroken},
+		{"broken workbook XML", zipOf(t, "[Content_Types].xml", "<Types", "xl/workbook.xml", "<workbook><sheets><sheet"), Options{}, reasonBroken},
+		{"password missing", encrypted, Options{}, reasonPassword},
+		{"password wrong", encrypted, Options{Password: "ちがう"}, reasonBadPassword},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, fs, err := Read(bytes.NewReader(tt.data), "入力.xlsx", tt.opt)
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("err = %v (%T), findings %v", err, err, short(fs))
+			}
+			if c != nil || fs != nil {
+				t.Errorf("got a checklist or findings with an error")
+			}
+			if fe.Reason != tt.reason {
+				t.Errorf("reason\n got %s\nwant %s", fe.Reason, tt.reason)
+			}
+			if want := "入力.xlsx: " + tt.reason; err.Error() != want {
+				t.Errorf("Error() = %q", err.Error())
+			}
+		})
+	}
+}
+
+func TestPasswordRight(t *testing.T) {
+	book := validBook()
+	book.password = "ひみつ"
+	c, fs, err := Read(bytes.NewReader(book.bytes(t)), "x.xlsx", Options{Password: "ひみつ"})
+	if err != nil || len(fs) != 0 || c.Info.Hospital.Name != "さくら総合病院" {
+		t.Fatalf("err %v, findings %v", err, short(fs))
+	}
+}
+
+func TestLoadPaths(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		path, reason string
+	}{
+		{filepath.Join(dir, "ない.xlsx"), reasonNotFound},
+		{dir, reasonDirectory},
+	}
+	for _, tt := range tests {
+		_, _, err := Load(tt.path, Options{})
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.Reason != tt.reason || fe.File != tt.path {
+			t.Errorf("Load(%s) = %v", tt.path, err)
+		}
+	}
+	path := filepath.Join(dir, "ok.xlsx")
+	if err := os.WriteFile(path, validBook().bytes(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, fs, err := Load(path, Options{}); err != nil || len(fs) != 0 {
+		t.Errorf("Load = %v, %v", err, short(fs))
+	}
+}
