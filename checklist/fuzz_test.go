@@ -3,8 +3,8 @@ package checklist
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
