@@ -98,6 +98,19 @@ func TestAnnexIsValidPDF(t *testing.T) {
 	if !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
+	info := run(t, "pdfinfo", path)
+	for _, want := range []string{
+		"Title:           " + testMeta.Title,
+		"Subject:         " + testMeta.Subject,
+		"Author:          " + testMeta.Author,
+		"Creator:         annexgen",
+		"Page size:       595 x 842 pts (A4)",
+		fmt.Sprintf("Pages:           %d", res.Pages),
+	} {
+		if !strings.Contains(info, want+"\n") {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
 	if res.Pages < 8 {
 		t.Errorf("%d pages, want at least 8 for 26 items", res.Pages)
 	}
