@@ -130,8 +130,8 @@ func (b *bench) annexgenWarm() (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.rep.warm = full
-	b.add(row{tool: "annexgen", mode: "warm: xlsx → PDF in-process, 1 core", runs: b.opts.runs, ms: full, size: size, pages: pages})
+	b.rep.warm = full.mean
+	b.add(row{tool: "annexgen", mode: "warm: xlsx → PDF in-process, 1 core", time: full, size: size, pages: pages})
 
 	b.progress("annexgen: warm, Markdown → PDF, %d runs", b.opts.runs)
 	typeset, err := timeRuns(b.opts.runs, func() error {
@@ -142,25 +142,26 @@ func (b *bench) annexgenWarm() (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.add(row{tool: "annexgen", mode: "warm: Markdown → PDF in-process, 1 core", runs: b.opts.runs, ms: typeset, size: size, pages: pages})
+	b.add(row{tool: "annexgen", mode: "warm: Markdown → PDF in-process, 1 core", time: typeset, size: size, pages: pages})
 	return doc, nil
 }
 
-// timeRuns calls f warmUp times untimed, then n times timed, and returns the
-// mean in milliseconds.
-func timeRuns(n int, f func() error) (float64, error) {
+// timeRuns calls f warmUp times untimed, then n times timed.
+func timeRuns(n int, f func() error) (timing, error) {
 	for range warmUp {
 		if err := f(); err != nil {
-			return 0, err
+			return timing{}, err
 		}
 	}
-	start := time.Now()
+	ms := make([]float64, 0, n)
 	for range n {
+		start := time.Now()
 		if err := f(); err != nil {
-			return 0, err
+			return timing{}, err
 		}
+		ms = append(ms, float64(time.Since(start).Microseconds())/1000)
 	}
-	return float64(time.Since(start).Microseconds()) / 1000 / float64(n), nil
+	return newTiming(ms), nil
 }
 
 // binary returns the annexgen binary: the one given with --annexgen, or one
@@ -209,16 +210,16 @@ func (b *bench) annexgenCold() {
 	}
 	outDir := filepath.Join(b.work, "annexgen-cold")
 	b.progress("annexgen: cold, %d runs", b.opts.cold)
-	ms, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
+	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
 		return b.command(bin, "render", "--force", "-o", outDir, b.opts.workbook)
 	})
 	if err != nil {
 		b.add(row{tool: "annexgen", mode: mode, note: err.Error()})
 		return
 	}
-	b.rep.coldMs = ms
+	b.rep.coldMs = t.mean
 	size, pages := pdfFacts(filepath.Join(outDir, stem(b.opts.workbook)+".annex.pdf"))
-	b.add(row{tool: "annexgen", mode: mode, runs: b.opts.cold, ms: ms, size: size, pages: pages})
+	b.add(row{tool: "annexgen", mode: mode, time: t, size: size, pages: pages})
 }
 
 // jobs measures the throughput of `annexgen render -j 1` and `-j 2` over a

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,11 +35,32 @@ type bench struct {
 type row struct {
 	tool  string
 	mode  string
-	runs  int
-	ms    float64 // mean milliseconds per document
-	size  int64   // bytes of the PDF written
-	pages int     // 0 when unknown
-	note  string  // why there is no figure ("not installed", an error)
+	time  timing
+	size  int64  // bytes of the PDF written
+	pages int    // 0 when unknown
+	note  string // why there is no figure ("not installed", an error)
+}
+
+// timing summarises the milliseconds per document of several runs.
+type timing struct {
+	runs         int
+	mean, median float64
+}
+
+func newTiming(ms []float64) timing {
+	if len(ms) == 0 {
+		return timing{}
+	}
+	sorted := slices.Sorted(slices.Values(ms))
+	var sum float64
+	for _, m := range ms {
+		sum += m
+	}
+	median := sorted[len(sorted)/2]
+	if len(sorted)%2 == 0 {
+		median = (sorted[len(sorted)/2-1] + sorted[len(sorted)/2]) / 2
+	}
+	return timing{runs: len(ms), mean: sum / float64(len(ms)), median: median}
 }
 
 // throughput is one `annexgen render -j N` run over a folder.
@@ -57,7 +79,7 @@ type report struct {
 	loadAfter    string
 	runs, cold   int
 	rows         []row
-	warm, coldMs float64 // annexgen's baselines; 0 when not measured
+	warm, coldMs float64 // annexgen's mean baselines; 0 when not measured
 	jobs         []throughput
 	jobsNote     string
 	notes        []string
@@ -107,9 +129,9 @@ func (b *bench) note(format string, a ...any) {
 
 // timeProcesses runs a fresh process made by cmd once untimed (to fill the
 // file cache and create caches and profiles), then n times timed, and
-// returns the mean wall time in milliseconds.
-func (b *bench) timeProcesses(n int, cmd func() *exec.Cmd) (float64, error) {
-	var total time.Duration
+// returns the wall times.
+func (b *bench) timeProcesses(n int, cmd func() *exec.Cmd) (timing, error) {
+	var ms []float64
 	for i := -1; i < n; i++ {
 		c := cmd()
 		var out bytes.Buffer
@@ -119,15 +141,15 @@ func (b *bench) timeProcesses(n int, cmd func() *exec.Cmd) (float64, error) {
 		d := time.Since(start)
 		if err != nil {
 			if b.ctx.Err() != nil {
-				return 0, b.ctx.Err()
+				return timing{}, b.ctx.Err()
 			}
-			return 0, fmt.Errorf("%s: %v%s", filepath.Base(c.Path), err, tail(out.String()))
+			return timing{}, fmt.Errorf("%s: %v%s", filepath.Base(c.Path), err, tail(out.String()))
 		}
 		if i >= 0 {
-			total += d
+			ms = append(ms, float64(d.Microseconds())/1000)
 		}
 	}
-	return float64(total.Microseconds()) / 1000 / float64(n), nil
+	return newTiming(ms), nil
 }
 
 // command is exec.CommandContext with the bench's context.
@@ -182,22 +204,23 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "workbook: %s (%s)\n", r.workbook, r.title)
 	fmt.Fprintf(w, "machine: %s; load average %s before, %s after\n", r.machine, r.loadBefore, r.loadAfter)
 	fmt.Fprintf(w, "warm: mean of %d runs after %d untimed; cold: mean of %d runs, each a new process, after 1 untimed\n", r.runs, warmUp, r.cold)
-	fmt.Fprintln(w, "ratios: the tool's time per document divided by annexgen's (warm, then cold)")
+	fmt.Fprintln(w, "ratios: the tool's mean time per document divided by annexgen's (warm, then cold)")
 	fmt.Fprintln(w)
 
-	fmt.Fprintln(w, "| tool | mode | runs | ms per document | vs annexgen warm | vs annexgen cold | PDF size | pages |")
-	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| tool | mode | runs | ms per document (mean) | median | vs annexgen warm | vs annexgen cold | PDF size | pages |")
+	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, row := range r.rows {
 		if row.note != "" {
-			fmt.Fprintf(w, "| %s | %s | | %s | | | | |\n", row.tool, row.mode, row.note)
+			fmt.Fprintf(w, "| %s | %s | | %s | | | | | |\n", row.tool, row.mode, row.note)
 			continue
 		}
 		pages := "?"
 		if row.pages > 0 {
 			pages = strconv.Itoa(row.pages)
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", row.tool, row.mode, row.runs,
-			millis(row.ms), ratio(row.ms, r.warm), ratio(row.ms, r.coldMs), kilobytes(row.size), pages)
+		t := row.time
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", row.tool, row.mode, t.runs,
+			millis(t.mean), millis(t.median), ratio(t.mean, r.warm), ratio(t.mean, r.coldMs), kilobytes(row.size), pages)
 	}
 
 	if len(r.jobs) > 0 || r.jobsNote != "" {

@@ -18,9 +18,9 @@ func TestReportTable(t *testing.T) {
 		workbook: "samples/hospital.xlsx", title: "別紙, 10 pages", runs: 20, cold: 3,
 		warm: 10, coldMs: 100,
 		rows: []row{
-			{tool: "annexgen", mode: "warm", runs: 20, ms: 10, size: 51200, pages: 10},
-			{tool: "annexgen", mode: "cold", runs: 3, ms: 100, size: 51200, pages: 10},
-			{tool: "Typst", mode: "warm", runs: 20, ms: 45, size: 102400},
+			{tool: "annexgen", mode: "warm", time: timing{runs: 20, mean: 10, median: 9.5}, size: 51200, pages: 10},
+			{tool: "annexgen", mode: "cold", time: timing{runs: 3, mean: 100, median: 90}, size: 51200, pages: 10},
+			{tool: "Typst", mode: "warm", time: timing{runs: 20, mean: 45, median: 44}, size: 102400},
 			{tool: "pandoc + LuaLaTeX", mode: "cold", note: "not installed (texlive-lang-japanese)"},
 		},
 		jobs: []throughput{{jobs: 1, files: 40, seconds: 4}, {jobs: 2, files: 40, seconds: 2.5}},
@@ -29,10 +29,10 @@ func TestReportTable(t *testing.T) {
 	r.print(&out)
 	got := out.String()
 	for _, want := range []string{
-		"| annexgen | warm | 20 | 10.0 | 1.0× | 0.1× | 50 KB | 10 |",
-		"| annexgen | cold | 3 | 100 | 10.0× | 1.0× | 50 KB | 10 |",
-		"| Typst | warm | 20 | 45.0 | 4.5× | 0.5× | 100 KB | ? |",
-		"| pandoc + LuaLaTeX | cold | | not installed (texlive-lang-japanese) | | | | |",
+		"| annexgen | warm | 20 | 10.0 | 9.5 | 1.0× | 0.1× | 50 KB | 10 |",
+		"| annexgen | cold | 3 | 100 | 90.0 | 10.0× | 1.0× | 50 KB | 10 |",
+		"| Typst | warm | 20 | 45.0 | 44.0 | 4.5× | 0.5× | 100 KB | ? |",
+		"| pandoc + LuaLaTeX | cold | | not installed (texlive-lang-japanese) | | | | | |",
 		"| -j 1 | 40 | 4.00 | 10.0 |",
 		"| -j 2 | 40 | 2.50 | 16.0 |",
 		"-j 2 throughput ÷ -j 1 throughput: 1.60×",
@@ -44,11 +44,31 @@ func TestReportTable(t *testing.T) {
 }
 
 func TestReportWithoutBaselines(t *testing.T) {
-	r := &report{rows: []row{{tool: "Typst", mode: "cold", runs: 3, ms: 370}}}
+	r := &report{rows: []row{{tool: "Typst", mode: "cold", time: newTiming([]float64{370, 360, 380})}}}
 	var out bytes.Buffer
 	r.print(&out)
-	if !strings.Contains(out.String(), "| Typst | cold | 3 | 370 |  |  |  | ? |") {
+	if !strings.Contains(out.String(), "| Typst | cold | 3 | 370 | 370 |  |  |  | ? |") {
 		t.Errorf("row without baselines:\n%s", out.String())
+	}
+}
+
+func TestTiming(t *testing.T) {
+	cases := []struct {
+		ms           []float64
+		mean, median float64
+	}{
+		{[]float64{10, 30, 20}, 20, 20},
+		{[]float64{10, 100, 20, 30}, 40, 25},
+		{[]float64{7}, 7, 7},
+	}
+	for _, c := range cases {
+		got := newTiming(c.ms)
+		if got.runs != len(c.ms) || got.mean != c.mean || got.median != c.median {
+			t.Errorf("newTiming(%v) = %+v, want mean %v median %v", c.ms, got, c.mean, c.median)
+		}
+	}
+	if got := newTiming(nil); got.runs != 0 {
+		t.Errorf("newTiming(nil) = %+v", got)
 	}
 }
 

@@ -50,7 +50,7 @@ func (b *bench) libreOffice() {
 	}
 	outDir := filepath.Join(b.work, "libreoffice")
 	b.progress("LibreOffice: cold, %d runs (the untimed first run creates the profile)", b.opts.cold)
-	ms, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
+	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
 		return b.command(soffice, env, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, b.opts.workbook)
 	})
 	if err != nil {
@@ -62,7 +62,7 @@ func (b *bench) libreOffice() {
 		b.add(row{tool: tool, mode: mode, note: "soffice wrote no PDF"})
 		return
 	}
-	b.add(row{tool: tool, mode: mode, runs: b.opts.cold, ms: ms, size: size, pages: pages})
+	b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
 	b.note("LibreOffice prints the workbook's sheets as they are, not an annex: its PDF is a different document")
 }
 
@@ -105,7 +105,7 @@ func (b *bench) pandoc(doc *document) {
 		epoch = fmt.Sprint(doc.meta.Created.Unix())
 	}
 	b.progress("pandoc: cold, %d runs (the untimed first run may build LuaTeX's font cache: minutes)", b.opts.cold)
-	ms, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
+	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
 		cmd := b.command("pandoc", "-f", "gfm+east_asian_line_breaks", md, "-o", out,
 			"--pdf-engine=lualatex", "-V", "documentclass=ltjsarticle", "-V", "papersize=a4",
 			"-V", "geometry:margin=20mm", "--toc", "-H", header)
@@ -117,5 +117,5 @@ func (b *bench) pandoc(doc *document) {
 		return
 	}
 	size, pages := pdfFacts(out)
-	b.add(row{tool: tool, mode: mode, runs: b.opts.cold, ms: ms, size: size, pages: pages})
+	b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
 }

@@ -26,6 +26,9 @@ type typstConfig struct {
 	Output  string   `json:"output"`
 	Warmup  int      `json:"warmup"`
 	Runs    int      `json:"runs"`
+	// Incremental keeps Typst's memoization cache between compiles and
+	// appends the run number to the source, as after an edit in typst watch.
+	Incremental bool `json:"incremental"`
 }
 
 // typst measures Typst on annexgen's document converted to Typst markup:
@@ -33,7 +36,7 @@ type typstConfig struct {
 // and cold (a new Node process per document).
 func (b *bench) typst(doc *document) {
 	tool := "Typst"
-	warmMode := "warm: Typst → PDF, compiler and fonts loaded"
+	warmMode := "warm: Typst → PDF, compiler and fonts loaded, cache evicted"
 	coldMode := "cold: new `node` process, Typst → PDF"
 	missing := func(why string) {
 		b.add(row{tool: tool, mode: warmMode, note: why})
@@ -63,7 +66,7 @@ func (b *bench) typst(doc *document) {
 		missing(err.Error())
 		return
 	}
-	b.note("Typst gets annexgen's Markdown converted to Typst markup, with the same page header, n / N footer and table of contents; each warm compile starts from an evicted memoization cache")
+	b.note("Typst gets annexgen's Markdown converted to Typst markup, with the same page header, n / N footer and table of contents; each warm compile starts from an evicted memoization cache, except in the incremental row (what `typst watch` does after a small edit)")
 
 	src := filepath.Join(b.work, "annex.typ")
 	style := typst.Style{Title: doc.meta.Title, Body: ff.bodyFamily, Heading: ff.headingFamily, Lang: "ja", Outline: true}
@@ -76,15 +79,15 @@ func (b *bench) typst(doc *document) {
 		missing(err.Error())
 		return
 	}
-	config := func(name string, warmup, runs int) (string, string, error) {
+	config := func(name string, warmup, runs int, incremental bool) (string, string, error) {
 		out := filepath.Join(b.work, name+".pdf")
-		cfg, _ := json.Marshal(typstConfig{Modules: b.opts.cache, Fonts: ff.paths(), Source: src, Output: out, Warmup: warmup, Runs: runs})
+		cfg, _ := json.Marshal(typstConfig{Modules: b.opts.cache, Fonts: ff.paths(), Source: src, Output: out, Warmup: warmup, Runs: runs, Incremental: incremental})
 		path := filepath.Join(b.work, name+".json")
 		return path, out, os.WriteFile(path, cfg, 0o644)
 	}
 
 	b.progress("Typst: warm, %d runs", b.opts.runs)
-	cfg, out, err := config("typst-warm", warmUp, b.opts.runs)
+	cfg, out, err := config("typst-warm", warmUp, b.opts.runs, false)
 	if err != nil {
 		missing(err.Error())
 		return
@@ -95,36 +98,46 @@ func (b *bench) typst(doc *document) {
 		return
 	}
 	size, pages := pdfFacts(out)
-	b.add(row{tool: tool, mode: warmMode, runs: b.opts.runs, ms: warm, size: size, pages: pages})
+	b.add(row{tool: tool, mode: warmMode, time: warm, size: size, pages: pages})
 	if taskset, err := exec.LookPath("taskset"); err == nil {
 		b.progress("Typst: warm on one core, %d runs", b.opts.runs)
 		mode := "warm: as above, pinned to 1 core (taskset)"
-		if ms, err := b.typstWarm(b.command(taskset, "-c", "0", node, script, cfg)); err != nil {
+		if t, err := b.typstWarm(b.command(taskset, "-c", "0", node, script, cfg)); err != nil {
 			b.add(row{tool: tool, mode: mode, note: err.Error()})
 		} else {
-			b.add(row{tool: tool, mode: mode, runs: b.opts.runs, ms: ms, size: size, pages: pages})
+			b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
 		}
 	}
 
+	b.progress("Typst: incremental, %d runs", b.opts.runs)
+	mode := "warm: incremental, cache kept, text appended (best case)"
+	if cfg, _, err := config("typst-incremental", warmUp, b.opts.runs, true); err != nil {
+		b.add(row{tool: tool, mode: mode, note: err.Error()})
+	} else if t, err := b.typstWarm(b.command(node, script, cfg)); err != nil {
+		b.add(row{tool: tool, mode: mode, note: err.Error()})
+	} else {
+		b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
+	}
+
 	b.progress("Typst: cold, %d runs", b.opts.cold)
-	cfg, out, err = config("typst-cold", 0, 1)
+	cfg, out, err = config("typst-cold", 0, 1, false)
 	if err != nil {
 		b.add(row{tool: tool, mode: coldMode, note: err.Error()})
 		return
 	}
-	ms, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd { return b.command(node, script, cfg) })
+	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd { return b.command(node, script, cfg) })
 	if err != nil {
 		b.add(row{tool: tool, mode: coldMode, note: err.Error()})
 		return
 	}
 	size, pages = pdfFacts(out)
-	b.add(row{tool: tool, mode: coldMode, runs: b.opts.cold, ms: ms, size: size, pages: pages})
+	b.add(row{tool: tool, mode: coldMode, time: t, size: size, pages: pages})
 }
 
-// typstWarm runs typst.cjs for a warm measurement and returns its mean.
-func (b *bench) typstWarm(cmd *exec.Cmd) (float64, error) {
+// typstWarm runs typst.cjs for a warm measurement.
+func (b *bench) typstWarm(cmd *exec.Cmd) (timing, error) {
 	res, err := cmd.Output()
-	var warm struct{ MS float64 }
+	var warm struct{ MS []float64 }
 	if err == nil {
 		err = json.Unmarshal(res, &warm)
 	}
@@ -132,9 +145,9 @@ func (b *bench) typstWarm(cmd *exec.Cmd) (float64, error) {
 		if ee, ok := err.(*exec.ExitError); ok {
 			err = fmt.Errorf("%v%s", err, tail(string(ee.Stderr)))
 		}
-		return 0, err
+		return timing{}, err
 	}
-	return warm.MS, nil
+	return newTiming(warm.MS), nil
 }
 
 // installTypst installs the pinned Typst compiler into the cache folder.
