@@ -65,6 +65,8 @@ var findingTexts = map[string]findingText{
 		"初回確認に「%s」とあります。「はい」「いいえ」「対象外」のいずれかを入力してください。まだ確認していなければ空欄にします。"},
 	"date-invalid": {SeverityError,
 		"%sの「%s」を日付として読み取れません。2024/6/1 や 令和6年6月1日 のように入力してください。"},
+	"date-invalid/number": {SeverityError,
+		"%sの「%s」は数値のままで、日付として表示されていません。セルの表示形式を「日付」にするか、2024/6/1 や 令和6年6月1日 のように入力してください。"},
 	"number-invalid": {SeverityError,
 		"%s: 項番「%s」を読み取れません。項目の行には「1」や「A-1」、区分の行には「A」のような英字1文字を入力してください。"},
 	"number-missing": {SeverityError,

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -77,17 +78,16 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt Options,
 	r := newBookReader(x)
 	c, err = r.read()
 	if err != nil {
-		return nil, nil, err.(*FileError).named(name)
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			fe = fileError(name, reasonBroken, err)
+		}
+		fe.File = name
+		return nil, nil, fe
 	}
 	fs = mergeFindings(r.findings, validate(c, opt, &r.layout))
 	orderFindings(fs, r.sheetIndex)
 	return c, fs, nil
-}
-
-// named sets the file name of an error found while reading sheets.
-func (e *FileError) named(name string) *FileError {
-	e.File = name
-	return e
 }
 
 // mergeFindings adds the validator's findings to the reader's, leaving out
@@ -184,6 +184,7 @@ func (b *bookReader) read() (*Checklist, error) {
 	}
 	if found[SheetPart1] == "" && found[SheetPart2] == "" {
 		b.add("header-missing/parts", where{})
+		b.layout.unread[SheetPart1], b.layout.unread[SheetPart2] = true, true
 	}
 	for _, kind := range []string{SheetPart1, SheetPart2} {
 		name := found[kind]
@@ -370,9 +371,12 @@ func (b *bookReader) date(g *grid, row, col int, field string, item *Item) Date 
 				return d
 			}
 		}
-		if shown, err := b.x.GetCellValue(g.name, src.ref(), excelize.Options{}); err == nil {
-			v = shown
+		shown, err := b.x.GetCellValue(g.name, src.ref(), excelize.Options{})
+		if err != nil || shown == "" {
+			shown = v
 		}
+		b.add("date-invalid/number", at, field, quoteValue(cleanText(shown)))
+		return Date{}
 	} else if d, ok := textDate(v); ok {
 		return d
 	}
