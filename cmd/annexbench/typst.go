@@ -50,7 +50,7 @@ func (b *bench) typst(doc *document) {
 	pkgDir := filepath.Join(b.opts.cache, "node_modules", "@myriaddreamin", "typst-ts-node-compiler")
 	if _, err := os.Stat(pkgDir); err != nil {
 		if !b.opts.install {
-			missing("not installed (annexbench --install)")
+			missing("not installed: run annexbench with --install")
 			return
 		}
 		if err := b.installTypst(); err != nil {
