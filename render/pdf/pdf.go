@@ -59,6 +59,7 @@ type MissingGlyph struct {
 	Context string // the nearest heading text, e.g. "Part2 A-1 バックアップ"
 }
 
+// String describes m for logs.
 func (m MissingGlyph) String() string {
 	return fmt.Sprintf("%q (%U) in %q", m.Rune, m.Rune, m.Context)
 }
