@@ -378,6 +378,9 @@ func (pr *partReader) roles(r int, it *Item) []Role {
 func (pr *partReader) continueItem(r int) {
 	it, g, l, b := pr.last, pr.g, pr.l, pr.b
 	if it == nil {
+		if !pr.blankRow(r) {
+			b.add("number-missing", where{sheet: g.name, ref: ref(r, l.col(fieldNumber))}, g.name, r)
+		}
 		return
 	}
 	for _, f := range []struct {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/annexgen/annexgen/internal/wareki"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
 )
 
@@ -32,7 +33,7 @@ func cleanText(s string) string {
 // become full-width, ASCII letters upper case, and every space and line
 // break is removed.
 func foldKey(s string) string {
-	s = width.Fold.String(s)
+	s = norm.NFC.String(width.Fold.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -208,7 +209,7 @@ func isDateFormat(id int, custom *string) bool {
 			b.WriteRune(r)
 		}
 	}
-	c := b.String()
+	c := strings.ReplaceAll(b.String(), "general", "")
 	return strings.ContainsAny(c, "yd") || (strings.Contains(c, "g") && strings.Contains(c, "e"))
 }
 

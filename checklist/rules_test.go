@@ -90,6 +90,8 @@ var ruleCases = []struct {
 		b.set(SheetPart1, "B6", "追記").sheet(SheetPart1, nil, nil, nil, nil, nil, nil,
 			[]any{"3", "保守", "保守の範囲", "はい", "", "◎", "○", "", "別紙のとおり。"})
 	}, false, []string{"number-missing error Part1!A6"}},
+	{"section letter merged over an item row", func(b *testBook) { b.merge(SheetPart2, "A7:A8") },
+		false, []string{"number-missing error Part2!A8", "level-item-unknown warning サービスレベル!D2"}},
 	{"rows after the last item", func(b *testBook) { b.set(SheetPart1, "B9", "以上").set(SheetPart1, "C12", "注記") },
 		false, nil},
 	{"same 項番", func(b *testBook) { b.set(SheetPart1, "A5", "１") },
