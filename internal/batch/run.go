@@ -37,6 +37,9 @@ func Run(ctx context.Context, inputs []Input, workers int, convert func(Input) R
 	}
 feed:
 	for i := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
 		select {
 		case <-ctx.Done():
 			break feed

@@ -1,0 +1,103 @@
+package batch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync/atomic"
+	"testing"
+)
+
+func touch(t *testing.T, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "in")
+	for _, p := range []string{"b.xlsx", "a/c.XLSX", "a/~$c.xlsx", "a/notes.txt", ".hidden/d.xlsx", "a/.e.xlsx"} {
+		touch(t, filepath.Join(dir, p))
+	}
+	outside := filepath.Join(root, "outside")
+	touch(t, filepath.Join(outside, "secret.xlsx"))
+	if err := os.Symlink(outside, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret.xlsx"), filepath.Join(dir, "s.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	single := filepath.Join(root, "single.xlsx")
+	touch(t, single)
+	missing := filepath.Join(root, "missing.xlsx")
+
+	got, err := Expand([]string{single, dir, missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Input{
+		{Path: single, Rel: "single.xlsx"},
+		{Path: filepath.Join(dir, "a", "c.XLSX"), Rel: filepath.Join("a", "c.XLSX")},
+		{Path: filepath.Join(dir, "b.xlsx"), Rel: "b.xlsx"},
+		{Path: missing, Rel: "missing.xlsx"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Expand:\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestRunKeepsOrder(t *testing.T) {
+	var inputs []Input
+	for i := 0; i < 50; i++ {
+		inputs = append(inputs, Input{Path: string(rune('A' + i%26)), Rel: filepath.Join("x", string(rune('a'+i%26)))})
+	}
+	var calls, progressCalls atomic.Int32
+	results := Run(context.Background(), inputs, 4, func(in Input) Result {
+		calls.Add(1)
+		return Result{File: in.Path, Status: Done}
+	}, func(done int, r Result) { progressCalls.Add(1) })
+	if len(results) != len(inputs) || calls.Load() != 50 || progressCalls.Load() != 50 {
+		t.Fatalf("%d results, %d calls, %d progress calls; want 50 each", len(results), calls.Load(), progressCalls.Load())
+	}
+	for i, r := range results {
+		if r.File != inputs[i].Path {
+			t.Fatalf("result %d is for %s, want %s", i, r.File, inputs[i].Path)
+		}
+	}
+}
+
+func TestRunStopsWhenCancelled(t *testing.T) {
+	inputs := make([]Input, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	var calls atomic.Int32
+	results := Run(ctx, inputs, 2, func(in Input) Result {
+		if calls.Add(1) == 3 {
+			cancel()
+		}
+		return Result{Status: Done}
+	}, nil)
+	if n := len(results); n < 3 || n > 5 {
+		t.Errorf("%d results after cancelling at the third; want the started ones only (3 to 5)", n)
+	}
+	if int(calls.Load()) != len(results) {
+		t.Errorf("%d calls but %d results", calls.Load(), len(results))
+	}
+}
+
+func TestConvertSurvivesPanic(t *testing.T) {
+	// A converter without a template panics inside; the batch must go on.
+	c := &Converter{Doc: "annex", Markdown: true, OutDir: t.TempDir()}
+	r := c.Convert(Input{Path: filepath.Join("..", "..", "samples", "clinic.xlsx"), Rel: "clinic.xlsx"})
+	if r.Status != Failed || r.Reason == "" || len(r.Outputs) != 0 {
+		t.Errorf("result %+v, want a failure with a reason and no outputs", r)
+	}
+	if entries, _ := os.ReadDir(c.OutDir); len(entries) != 0 {
+		t.Errorf("%d files left behind", len(entries))
+	}
+}
