@@ -55,6 +55,7 @@ func TestNotAWorkbook(t *testing.T) {
 		{".xls saved by LibreOffice", readFile(t, "testdata/notxlsx/office.xls"), Options{}, reasonXLS},
 		{".ods saved by LibreOffice", readFile(t, "testdata/notxlsx/office.ods"), Options{}, reasonODS},
 		{"zip with an ODS mimetype", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"), Options{}, reasonODS},
+		{"binary workbook (.xlsb)", zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "\x83\x01"), Options{}, reasonXLSB},
 		{"zip without a workbook", zipOf(t, "word/document.xml", "<w/>"), Options{}, reasonNotXLSX},
 		{"broken zip", []byte("PK\x03\x04 this is not really a zip"), Options{}, reasonBroken},
 		{"truncated workbook", valid[:len(valid)/2], Options{}, reasonBroken},

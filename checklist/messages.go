@@ -50,7 +50,9 @@ var findingTexts = map[string]findingText{
 	"basic-duplicate": {SeverityWarning,
 		"基本情報の「%s」が%d行目と%d行目の2か所にあります。%d行目の値を使います。1行にまとめてください。"},
 	"first-date-missing": {SeverityWarning,
-		"基本情報に初回確認日がありません。事業者と最初に確認した日を「初回確認日」の行のB列に入力してください。"},
+		"基本情報に初回確認日がありません。A列に「初回確認日」、B列に事業者と最初に確認した日を入力してください。"},
+	"first-date-missing/value": {SeverityWarning,
+		"基本情報の初回確認日が空欄です。B列に事業者と最初に確認した日を入力してください。"},
 	"vendor-unknown/contact": {SeverityError,
 		"基本情報の「%s」に当たる事業者%sがありません。A列に「事業者%s」、B列に事業者の名称を入力した行を追加してください。"},
 

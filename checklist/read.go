@@ -516,7 +516,7 @@ func (b *bookReader) readInfo(g *grid, info *Info) {
 		if row, ok := seen["初回確認日"]; !ok {
 			b.add("first-date-missing", where{sheet: g.name})
 		} else if g.raw(row, 1) == "" {
-			b.add("first-date-missing", at(row))
+			b.add("first-date-missing/value", at(row))
 		}
 	}
 }

@@ -38,6 +38,7 @@ const (
 	reasonEmpty       = "ファイルが空です（0 バイト）。確認表の .xlsx ファイルを指定してください。"
 	reasonTooLarge    = "ファイルが大きすぎます（256 MB 超）。確認表の .xlsx ファイルか確かめてください。"
 	reasonXLS         = "古い Excel 形式（.xls）のファイルです。Excel で開き、「Excel ブック (*.xlsx)」の形式で保存し直してください。"
+	reasonXLSB        = "Excel バイナリブック（.xlsb）です。Excel で開き、「Excel ブック (*.xlsx)」の形式で保存し直してください。"
 	reasonODS         = "OpenDocument 形式（.ods）のファイルです。「Excel 2007-365 (.xlsx)」の形式で保存し直してください。"
 	reasonPassword    = "パスワードで保護されています。パスワードを指定するか、保護を解除して保存し直してください。"
 	reasonBadPassword = "パスワードが違います。正しいパスワードを指定してください。"
@@ -114,10 +115,12 @@ func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bo
 
 // zipReason tells an .xlsx from other zip files (.ods, .docx, …).
 func zipReason(zr *zip.Reader) string {
-	hasWorkbook := false
+	hasWorkbook, binary := false, false
 	for _, f := range zr.File {
 		name := strings.ToLower(f.Name)
 		switch {
+		case name == "xl/workbook.bin":
+			binary = true
 		case name == "mimetype":
 			if f.UncompressedSize64 > 200 {
 				continue
@@ -136,7 +139,11 @@ func zipReason(zr *zip.Reader) string {
 			hasWorkbook = true
 		}
 	}
-	if !hasWorkbook {
+	switch {
+	case hasWorkbook:
+	case binary:
+		return reasonXLSB
+	default:
 		return reasonNotXLSX
 	}
 	return ""
