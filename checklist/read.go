@@ -218,7 +218,7 @@ func (p cellPos) ref() string {
 }
 
 // ref returns the A1 reference of a 1-based row and 0-based column.
-func ref(row, col int) string { return cellPos{row, col + 1}.ref() }
+func cellRef(row, col int) string { return cellPos{row, col + 1}.ref() }
 
 // maxMergedCells bounds the merged-cell map of one sheet.
 const maxMergedCells = 1 << 20
@@ -329,7 +329,7 @@ func (b *bookReader) text(g *grid, row, col int, item *Item) string {
 		return ""
 	}
 	v, src := g.value(row, col)
-	if v == "" || b.cellError(g, v, src, where{g.name, ref(row, col), item}) {
+	if v == "" || b.cellError(g, v, src, where{g.name, cellRef(row, col), item}) {
 		return ""
 	}
 	if looksNumeric(v) {
@@ -347,7 +347,7 @@ func (b *bookReader) rawText(g *grid, row, col int, item *Item) string {
 		return ""
 	}
 	v, src := g.value(row, col)
-	if v == "" || b.cellError(g, v, src, where{g.name, ref(row, col), item}) {
+	if v == "" || b.cellError(g, v, src, where{g.name, cellRef(row, col), item}) {
 		return ""
 	}
 	return cleanText(v)
@@ -361,7 +361,7 @@ func (b *bookReader) date(g *grid, row, col int, field string, item *Item) Date 
 	}
 	v, src := g.value(row, col)
 	v = strings.TrimSpace(v)
-	at := where{g.name, ref(row, col), item}
+	at := where{g.name, cellRef(row, col), item}
 	if v == "" || b.cellError(g, v, src, at) {
 		return Date{}
 	}
@@ -420,9 +420,8 @@ func findHeader(g *grid, names ...string) int {
 }
 
 var (
-	reVendorLabel   = regexp.MustCompile(`^事業者([A-Z]{1,2})$`)
-	reContactLabel  = regexp.MustCompile(`^事業者([A-Z]{1,2})担当者$`)
-	reVendorHeading = reVendorLabel
+	reVendorLabel  = regexp.MustCompile(`^事業者([A-Z]{1,2})$`)
+	reContactLabel = regexp.MustCompile(`^事業者([A-Z]{1,2})担当者$`)
 )
 
 // readInfo reads 基本情報: labels in column A, values in column B.
@@ -435,7 +434,7 @@ func (b *bookReader) readInfo(g *grid, info *Info) {
 	var contacts []contact
 	var docKind string
 	docRow := 0
-	at := func(row int) where { return where{sheet: g.name, ref: ref(row, 1)} }
+	at := func(row int) where { return where{sheet: g.name, ref: cellRef(row, 1)} }
 	for r := 1; r <= len(g.rows); r++ {
 		label := b.text(g, r, 0, nil)
 		key := bareKey(label)
@@ -443,14 +442,14 @@ func (b *bookReader) readInfo(g *grid, info *Info) {
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			b.add("basic-duplicate", where{sheet: g.name, ref: ref(r, 0)}, label, first, r, first)
+			b.add("basic-duplicate", where{sheet: g.name, ref: cellRef(r, 0)}, label, first, r, first)
 			continue
 		}
 		seen[key] = r
 		switch key {
 		case "医療機関名":
 			info.Hospital.Name = b.text(g, r, 1, nil)
-			info.Hospital.Cell = Cell{g.name, ref(r, 1)}
+			info.Hospital.Cell = Cell{g.name, cellRef(r, 1)}
 		case "対象システム":
 			info.System = b.text(g, r, 1, nil)
 		case "文書種別":
@@ -467,7 +466,7 @@ func (b *bookReader) readInfo(g *grid, info *Info) {
 			info.Hospital.Contact = b.text(g, r, 1, nil)
 		default:
 			if m := reVendorLabel.FindStringSubmatch(key); m != nil {
-				info.Vendors = append(info.Vendors, Party{Key: m[1], Name: b.text(g, r, 1, nil), Cell: Cell{g.name, ref(r, 1)}})
+				info.Vendors = append(info.Vendors, Party{Key: m[1], Name: b.text(g, r, 1, nil), Cell: Cell{g.name, cellRef(r, 1)}})
 			} else if m := reContactLabel.FindStringSubmatch(key); m != nil {
 				contacts = append(contacts, contact{m[1], label, b.text(g, r, 1, nil), r})
 			}
@@ -481,7 +480,7 @@ func (b *bookReader) readInfo(g *grid, info *Info) {
 			}
 		}
 		if !found {
-			b.add("vendor-unknown/contact", where{sheet: g.name, ref: ref(ct.row, 0)}, ct.label, ct.key, ct.key)
+			b.add("vendor-unknown/contact", where{sheet: g.name, ref: cellRef(ct.row, 0)}, ct.label, ct.key, ct.key)
 		}
 	}
 	for _, req := range []struct{ label, what, value string }{

@@ -89,7 +89,7 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 	seen := map[string]int{} // what a column is, -> column
 	claim := func(what string, row, col int) bool {
 		if prev, dup := seen[what]; dup {
-			b.add("column-duplicate", where{sheet: g.name, ref: ref(row, col)}, g.name, what, colName(prev), colName(col))
+			b.add("column-duplicate", where{sheet: g.name, ref: cellRef(row, col)}, g.name, what, columnName(prev), columnName(col))
 			return false
 		}
 		seen[what] = col
@@ -128,9 +128,9 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 					l.roles[m[1]] = col
 				}
 			} else if m != nil {
-				b.add("vendor-unknown/column", where{sheet: g.name, ref: ref(row, col)}, g.name, text, "事業者"+m[1])
+				b.add("vendor-unknown/column", where{sheet: g.name, ref: cellRef(row, col)}, g.name, text, "事業者"+m[1])
 			} else {
-				b.add("column-ignored", where{sheet: g.name, ref: ref(row, col)}, g.name, quoteValue(text))
+				b.add("column-ignored", where{sheet: g.name, ref: cellRef(row, col)}, g.name, quoteValue(text))
 			}
 		}
 	}
@@ -164,7 +164,7 @@ func vendorOfHeader(info *Info, full, bare string) (string, bool) {
 }
 
 // colName returns the letters of a 0-based column.
-func colName(col int) string {
+func columnName(col int) string {
 	n, _ := excelize.ColumnNumberToName(col + 1)
 	return n
 }
@@ -197,7 +197,7 @@ func (b *bookReader) readPart(g *grid, name string, info *Info) (p Part, ok bool
 	missing := false
 	for _, f := range []field{fieldCheck, fieldDone, fieldAgreement} {
 		if l.cols[f] < 0 {
-			b.add("header-missing/column", where{sheet: g.name, ref: ref(header, 0)}, g.name, header, fieldHeaders[f], fieldHeaders[f])
+			b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, fieldHeaders[f], fieldHeaders[f])
 			missing = true
 		}
 	}
@@ -205,11 +205,11 @@ func (b *bookReader) readPart(g *grid, name string, info *Info) (p Part, ok bool
 	if _, ok := l.roles[HospitalKey]; ok {
 		vendorCols--
 	} else {
-		b.add("header-missing/column", where{sheet: g.name, ref: ref(header, 0)}, g.name, header, HospitalKey, HospitalKey)
+		b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, HospitalKey, HospitalKey)
 		missing = true
 	}
 	if vendorCols == 0 {
-		b.add("header-missing/vendor", where{sheet: g.name, ref: ref(header, 0)}, g.name, header)
+		b.add("header-missing/vendor", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header)
 		missing = true
 	}
 	if missing {
@@ -250,7 +250,7 @@ func (pr *partReader) read(first int) {
 		num := pr.b.rawText(g, r, numCol, nil)
 		if num == "" {
 			if !pr.blankRow(r) {
-				pr.b.add("number-missing", where{sheet: g.name, ref: ref(r, numCol)}, g.name, r)
+				pr.b.add("number-missing", where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, r)
 			}
 			continue
 		}
@@ -268,7 +268,7 @@ func (pr *partReader) read(first int) {
 			}
 			pr.item(r, number)
 		default:
-			pr.b.add("number-invalid", where{sheet: g.name, ref: ref(r, numCol)}, g.name, quoteValue(num))
+			pr.b.add("number-invalid", where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, quoteValue(num))
 			pr.last = nil
 		}
 	}
@@ -326,7 +326,7 @@ func (pr *partReader) item(r int, number string) {
 	}
 	it.Title = b.text(g, r, l.col(fieldTitle), &it)
 	if prev, dup := pr.ids[it.ID]; dup {
-		b.add("id-duplicate", where{g.name, ref(r, l.col(fieldNumber)), &it}, prev)
+		b.add("id-duplicate", where{g.name, cellRef(r, l.col(fieldNumber)), &it}, prev)
 	} else {
 		pr.ids[it.ID] = r
 	}
@@ -348,7 +348,7 @@ func (pr *partReader) check(r int, it *Item) Check {
 	v := pr.b.rawText(pr.g, r, col, it)
 	c, ok := parseCheck(v)
 	if !ok {
-		pr.b.add("check-invalid", where{pr.g.name, ref(r, col), it}, quoteValue(v))
+		pr.b.add("check-invalid", where{pr.g.name, cellRef(r, col), it}, quoteValue(v))
 	}
 	return c
 }
@@ -365,7 +365,7 @@ func (pr *partReader) roles(r int, it *Item) []Role {
 		v := pr.b.rawText(pr.g, r, col, it)
 		m, ok := parseMark(v)
 		if !ok {
-			pr.b.add("mark-unknown", where{pr.g.name, ref(r, col), it}, partyLabel(pr.info, p.Key), quoteValue(v))
+			pr.b.add("mark-unknown", where{pr.g.name, cellRef(r, col), it}, partyLabel(pr.info, p.Key), quoteValue(v))
 		}
 		roles = append(roles, Role{Party: p.Key, Mark: m})
 	}
@@ -379,7 +379,7 @@ func (pr *partReader) continueItem(r int) {
 	it, g, l, b := pr.last, pr.g, pr.l, pr.b
 	if it == nil {
 		if !pr.blankRow(r) {
-			b.add("number-missing", where{sheet: g.name, ref: ref(r, l.col(fieldNumber))}, g.name, r)
+			b.add("number-missing", where{sheet: g.name, ref: cellRef(r, l.col(fieldNumber))}, g.name, r)
 		}
 		return
 	}
@@ -413,7 +413,7 @@ func (pr *partReader) continueItem(r int) {
 		if m, ok := parseMark(v); ok {
 			it.Roles[i].Mark = m
 		} else {
-			b.add("mark-unknown", where{g.name, ref(r, col), it}, partyLabel(pr.info, role.Party), quoteValue(v))
+			b.add("mark-unknown", where{g.name, cellRef(r, col), it}, partyLabel(pr.info, role.Party), quoteValue(v))
 		}
 	}
 }
@@ -438,7 +438,7 @@ func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
 			}
 		}
 		if cols[i] < 0 {
-			b.add("header-missing/column", where{sheet: g.name, ref: ref(header, 0)}, g.name, header, h, h)
+			b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, h, h)
 		}
 	}
 	for _, c := range cols {
@@ -466,7 +466,7 @@ func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
 			Metric: b.text(g, r, cols[0], nil),
 			Target: b.text(g, r, cols[1], nil),
 			Method: b.text(g, r, cols[2], nil),
-			Cell:   Cell{g.name, ref(r, cols[0])},
+			Cell:   Cell{g.name, cellRef(r, cols[0])},
 		}
 		for _, id := range itemRefs(b.text(g, r, cols[3], nil)) {
 			if !strings.HasPrefix(id, "Part") {

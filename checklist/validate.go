@@ -72,7 +72,7 @@ func itemAt(it *Item, col int) where {
 	if col < 0 || it.Row < 1 {
 		return where{sheet: it.Sheet, item: it}
 	}
-	return where{it.Sheet, ref(it.Row, col), it}
+	return where{it.Sheet, cellRef(it.Row, col), it}
 }
 
 // item applies the per-item rules.
@@ -173,7 +173,7 @@ func (v *validator) vendorColumns(p *Part, items []*Item, pl *partLayout) {
 	}
 	at := where{sheet: items[0].Sheet}
 	if pl.headerRow > 0 {
-		at.ref = ref(pl.headerRow, 0)
+		at.ref = cellRef(pl.headerRow, 0)
 	}
 	for _, vd := range v.c.Info.Vendors {
 		if !has[vd.Key] {
@@ -191,7 +191,7 @@ func (v *validator) levels(ids map[string]bool) {
 			if v.layout != nil && v.layout.levelItems >= 0 {
 				itemsCol = v.layout.levelItems
 			}
-			at.ref = ref(row, itemsCol)
+			at.ref = cellRef(row, itemsCol)
 		}
 		for _, id := range lv.Items {
 			part, _, _ := strings.Cut(id, " ")
