@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -117,6 +118,10 @@ func (b *bench) annexgenWarm() (*document, error) {
 	defer runtime.GOMAXPROCS(prev)
 
 	b.progress("annexgen: warm, xlsx → PDF, %d runs", b.opts.runs)
+	stopProfile, err := startProfile(b.opts.profile)
+	if err != nil {
+		return nil, err
+	}
 	full, err := timeRuns(b.opts.runs, func() error {
 		md.Reset()
 		out.Reset()
@@ -127,6 +132,9 @@ func (b *bench) annexgenWarm() (*document, error) {
 		_, err = a.ts.Render(&out, md.Bytes(), m)
 		return err
 	})
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -144,6 +152,26 @@ func (b *bench) annexgenWarm() (*document, error) {
 	}
 	b.add(row{tool: "annexgen", mode: "warm: Markdown → PDF in-process, 1 core", time: typeset, size: size, pages: pages})
 	return doc, nil
+}
+
+// startProfile starts a CPU profile written to path, if path is not empty,
+// and returns the function that stops it.
+func startProfile(path string) (func() error, error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // timeRuns calls f warmUp times untimed, then n times timed.

@@ -46,6 +46,7 @@ type options struct {
 	keep     bool // keep the work folder with every output
 	annexgen string
 	cache    string
+	profile  string // CPU profile of annexgen's warm xlsx → PDF runs
 }
 
 func main() {
@@ -76,6 +77,7 @@ usage: go run ./cmd/annexbench [flags] [WORKBOOK]   (default samples/hospital.xl
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (every PDF, the Markdown and the Typst source) and print its path")
 	fs.StringVar(&o.annexgen, "annexgen", "", "annexgen binary for the cold runs (default: built from ./cmd/annexgen)")
 	fs.StringVar(&o.cache, "cache", defaultCache(), "folder for the npm-installed Typst compiler")
+	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of annexgen's warm xlsx → PDF runs to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			return 0
