@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,6 +81,16 @@ func TestNotAWorkbook(t *testing.T) {
 				t.Errorf("Error() = %q", err.Error())
 			}
 		})
+	}
+}
+
+func TestBrokenSheet(t *testing.T) {
+	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>`
+	data := withPart(t, readFile(t, "testdata/office/office.xlsx"), "xl/worksheets/sheet2.xml", []byte(sheet))
+	_, _, err := Read(bytes.NewReader(data), "x.xlsx", Options{})
+	if want := "x.xlsx: " + fmt.Sprintf(reasonBrokenSheet, "Part1"); err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }
 

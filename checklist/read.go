@@ -233,7 +233,7 @@ type grid struct {
 // grid reads a sheet with the streaming row iterator, then its merged ranges.
 func (b *bookReader) grid(name string) (*grid, error) {
 	broken := func(err error) error {
-		return &FileError{Reason: fmt.Sprintf("シート「%s」が壊れているため読み込めません。Excel で開けるか確かめ、保存し直してください。", name), Err: err}
+		return &FileError{Reason: fmt.Sprintf(reasonBrokenSheet, name), Err: err}
 	}
 	rows, err := b.x.Rows(name)
 	if err != nil {

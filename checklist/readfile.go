@@ -44,6 +44,7 @@ const (
 	reasonBadPassword = "パスワードが違います。正しいパスワードを指定してください。"
 	reasonNotXLSX     = "Excel ブック（.xlsx）ではありません。確認表の .xlsx ファイルを指定してください。"
 	reasonBroken      = "ファイルが壊れているため読み込めません。Excel で開けるか確かめ、保存し直してください。"
+	reasonBrokenSheet = "シート「%s」が壊れているため読み込めません。Excel で開けるか確かめ、保存し直してください。"
 	reasonNotFound    = "ファイルが見つかりません。ファイル名と場所を確かめてください。"
 	reasonDenied      = "ファイルを開く権限がありません。"
 	reasonDirectory   = "フォルダーです。確認表の .xlsx ファイルを指定してください。"
