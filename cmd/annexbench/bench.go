@@ -170,6 +170,9 @@ func tail(s string) string {
 	return ": " + strings.Join(lines, " / ")
 }
 
+// pagesLine is the page count in pdfinfo's output.
+var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
 // pdfFacts returns the size of a PDF file and its page count from pdfinfo
 // (0 when pdfinfo is missing or fails).
 func pdfFacts(path string) (int64, int) {
@@ -181,7 +184,7 @@ func pdfFacts(path string) (int64, int) {
 	if err != nil {
 		return info.Size(), 0
 	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	m := pagesLine.FindSubmatch(out)
 	if m == nil {
 		return info.Size(), 0
 	}
