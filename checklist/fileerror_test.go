@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -91,6 +92,23 @@ func TestBrokenSheet(t *testing.T) {
 	_, _, err := Read(bytes.NewReader(data), "x.xlsx", Options{})
 	if want := "x.xlsx: " + fmt.Sprintf(reasonBrokenSheet, "Part1"); err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// TestHostileSheet reads a sheet whose last cell is XFD1048576 and whose
+// merged range covers the whole sheet: it must be read, not exhaust memory.
+func TestHostileSheet(t *testing.T) {
+	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>項番</t></is></c><c r="B3" t="inlineStr"><is><t>項目</t></is></c>` +
+		`<c r="C3" t="inlineStr"><is><t>内容</t></is></c></row><row r="1048576"><c r="A1048576"><v>1</v></c>` +
+		`<c r="XFD1048576"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`
+	data := withPart(t, readFile(t, "testdata/office/office.xlsx"), "xl/worksheets/sheet2.xml", []byte(sheet))
+	_, fs, err := Read(bytes.NewReader(data), "x.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := short(fs); !strings.HasPrefix(got, "header-missing error Part1!A3\n") {
+		t.Errorf("findings:\n%s", got)
 	}
 }
 

@@ -221,7 +221,7 @@ func (p cellPos) ref() string {
 func cellRef(row, col int) string { return cellPos{row, col + 1}.ref() }
 
 // maxMergedCells bounds the merged-cell map of one sheet.
-const maxMergedCells = 1 << 20
+const maxMergedCells = 1 << 18
 
 // grid is one sheet's raw cell values and merged ranges, read once.
 type grid struct {
@@ -269,11 +269,16 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			continue
 		}
 		top := cellPos{min(r1, r2), min(c1, c2)}
-		for r := top.row; r <= min(max(r1, r2), len(g.rows)); r++ {
-			for c := top.col; c <= min(max(c1, c2), width); c++ {
-				if p := (cellPos{r, c}); p != top && budget > 0 {
+		lastRow, lastCol := min(max(r1, r2), len(g.rows)), min(max(c1, c2), width)
+		if cells := (lastRow - top.row + 1) * (lastCol - top.col + 1); cells > budget {
+			break // a hostile file: the cells merged so far are enough
+		} else if cells > 0 {
+			budget -= cells
+		}
+		for r := top.row; r <= lastRow; r++ {
+			for c := top.col; c <= lastCol; c++ {
+				if p := (cellPos{r, c}); p != top {
 					g.merged[p] = top
-					budget--
 				}
 			}
 		}
