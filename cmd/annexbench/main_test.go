@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -157,5 +158,24 @@ func TestTypstTypesetsTheSampleAnnex(t *testing.T) {
 	}
 	if headings < 20 {
 		t.Errorf("sample annex has %d headings, want at least 20", headings)
+	}
+}
+
+func TestMissingPeersAreRows(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	b := &bench{
+		opts: options{workbook: filepath.Join("..", "..", "samples", "hospital.xlsx"), runs: 1, cold: 1, cache: t.TempDir()},
+		work: t.TempDir(), log: io.Discard, ctx: context.Background(), rep: &report{},
+	}
+	b.typst(&document{})
+	b.libreOffice()
+	b.pandoc(&document{})
+	if len(b.rep.rows) != 4 {
+		t.Fatalf("want 4 rows (Typst warm and cold, LibreOffice, pandoc), got %+v", b.rep.rows)
+	}
+	for _, r := range b.rep.rows {
+		if !strings.HasPrefix(r.note, "not installed") {
+			t.Errorf("%s %s: note %q, want not installed", r.tool, r.mode, r.note)
+		}
 	}
 }
