@@ -99,39 +99,58 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 	if len(headerRows) > 1 {
 		width = max(width, len(g.rows[header]))
 	}
-	for col := range width {
-		// Under a grouping heading, the second header row names the column.
-		row := headerRows[len(headerRows)-1]
-		if g.raw(row, col) == "" {
-			row = header
-		}
-		text := cleanText(g.raw(row, col))
+	// assign maps a header text to what it names; false if it names nothing.
+	assign := func(text string, row, col int) bool {
 		full, bare := foldKey(text), bareKey(text)
-		switch f, isField := fieldOf(bare); {
-		case bare == "":
-		case isField:
+		if f, ok := fieldOf(bare); ok {
 			if claim(fieldHeaders[f], row, col) {
 				l.cols[f] = col
 			}
+			return true
+		}
+		key := vendorOfHeader(info, full, bare)
+		switch m := reVendorLabel.FindStringSubmatch(bare); {
 		case bare == HospitalKey:
-			if claim(HospitalKey, row, col) {
-				l.roles[HospitalKey] = col
-			}
+			key = HospitalKey
+		case key != "":
+		case m != nil && !b.infoSheet:
+			// Without 基本情報, the role columns define the vendors.
+			info.Vendors = append(info.Vendors, Party{Key: m[1]})
+			key = m[1]
 		default:
-			if key, ok := vendorOfHeader(info, full, bare); ok {
-				if claim("事業者"+key, row, col) {
-					l.roles[key] = col
-				}
-			} else if m := reVendorLabel.FindStringSubmatch(bare); m != nil && !b.infoSheet {
-				info.Vendors = append(info.Vendors, Party{Key: m[1]})
-				if claim("事業者"+m[1], row, col) {
-					l.roles[m[1]] = col
-				}
-			} else if m != nil {
-				b.add("vendor-unknown/column", where{sheet: g.name, ref: cellRef(row, col)}, g.name, text, "事業者"+m[1])
-			} else {
-				b.add("column-ignored", where{sheet: g.name, ref: cellRef(row, col)}, g.name, quoteValue(text))
+			return false
+		}
+		what := key
+		if key != HospitalKey {
+			what = "事業者" + key
+		}
+		if claim(what, row, col) {
+			l.roles[key] = col
+		}
+		return true
+	}
+	for col := range width {
+		// Under a grouping heading, the second header row names the role
+		// columns; the first names the others.
+		var texts []string
+		var rows []int
+		for i := len(headerRows) - 1; i >= 0; i-- {
+			if t := cleanText(g.raw(headerRows[i], col)); t != "" {
+				texts, rows = append(texts, t), append(rows, headerRows[i])
 			}
+		}
+		mapped := false
+		for i := 0; i < len(texts) && !mapped; i++ {
+			mapped = assign(texts[i], rows[i], col)
+		}
+		if mapped || len(texts) == 0 {
+			continue
+		}
+		at := where{sheet: g.name, ref: cellRef(rows[0], col)}
+		if m := reVendorLabel.FindStringSubmatch(bareKey(texts[0])); m != nil {
+			b.add("vendor-unknown/column", at, g.name, texts[0], "事業者"+m[1])
+		} else {
+			b.add("column-ignored", at, g.name, quoteValue(texts[0]))
 		}
 	}
 	return l, first
@@ -148,22 +167,22 @@ func fieldOf(bare string) (field, bool) {
 }
 
 // vendorOfHeader returns the key of the vendor a role header names: its
-// column key ("事業者A") or its name as given in 基本情報.
-func vendorOfHeader(info *Info, full, bare string) (string, bool) {
+// column key ("事業者A") or its name as given in 基本情報; "" if none.
+func vendorOfHeader(info *Info, full, bare string) string {
 	if m := reVendorLabel.FindStringSubmatch(bare); m != nil {
 		if _, ok := info.Vendor(m[1]); ok {
-			return m[1], true
+			return m[1]
 		}
 	}
 	for _, v := range info.Vendors {
 		if name := foldKey(v.Name); name != "" && (name == full || name == bare) {
-			return v.Key, true
+			return v.Key
 		}
 	}
-	return "", false
+	return ""
 }
 
-// colName returns the letters of a 0-based column.
+// columnName returns the letters of a 0-based column.
 func columnName(col int) string {
 	n, _ := excelize.ColumnNumberToName(col + 1)
 	return n

@@ -130,7 +130,7 @@ var valueCases = []struct {
 	{"role columns under a grouping heading", func(b *testBook) {
 		b.sheet("P1",
 			[]any{"項番", "項目", "内容", "初回確認", "完了日", "役割分担", "", "", "合意内容", "備考"},
-			[]any{"", "", "", "", "", "医療機関", "事業者A", "事業者B"},
+			[]any{"", "", "", "一覧から選択", "", "医療機関", "事業者A", "事業者B"},
 			[]any{"1", "項目", "内容", "はい", "", "◎", "○", "", "合意した。"}).
 			merge("P1", "F1:H1").drop(SheetPart1).rename("P1", "Part1")
 	}, func(c *Checklist) string {
