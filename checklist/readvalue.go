@@ -18,9 +18,6 @@ import (
 // breaks as "\n", surrounding spaces (half- and full-width) trimmed,
 // every other character kept as written.
 func cleanText(s string) string {
-	if strings.Contains(s, "_x000D_") {
-		s = strings.ReplaceAll(s, "_x000D_", "\r")
-	}
 	if strings.Contains(s, "\r") {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")

@@ -152,7 +152,7 @@ func TestItemRefs(t *testing.T) {
 }
 
 func TestCleanTextAndKeys(t *testing.T) {
-	if got := cleanText("\u3000 a\r\nb\rc _x000D_\n\t"); got != "a\nb\nc" {
+	if got := cleanText("\u3000 a\r\nb\rc _x000D_\n\t"); got != "a\nb\nc _x000D_" {
 		t.Errorf("cleanText = %q", got)
 	}
 	if got := cleanText("  #見出し  |  {{.X}} "); got != "#見出し  |  {{.X}}" {
