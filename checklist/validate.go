@@ -67,7 +67,7 @@ func (v *validator) add(key string, at where, args ...any) {
 	v.findings = append(v.findings, newFinding(key, at, args...))
 }
 
-// at locates a finding in an item's row; col is 0-based, -1 for the whole row.
+// itemAt locates a finding in an item's row; col is 0-based, -1 for the whole row.
 func itemAt(it *Item, col int) where {
 	if col < 0 || it.Row < 1 {
 		return where{sheet: it.Sheet, item: it}
@@ -85,8 +85,6 @@ func (v *validator) item(p *Part, it *Item, pl *partLayout) {
 			marked = append(marked, r.Party)
 		}
 	}
-	// 初回確認 first, then the role columns, 完了日, 合意内容, 備考:
-	// the order is settled by sorting in any case.
 	if it.Check == CheckBlank {
 		v.add("check-blank", itemAt(it, pl.col(fieldCheck)))
 	}
