@@ -340,7 +340,8 @@ func TestRenderPDFAndJSON(t *testing.T) {
 		t.Fatalf("%d files", len(doc.Files))
 	}
 	f := doc.Files[0]
-	want := []string{filepath.Join(out, "hospital.annex.md"), filepath.Join(out, "hospital.annex.pdf")}
+	// hospital.xlsx says 文書種別 SLA, and --doc is not given.
+	want := []string{filepath.Join(out, "hospital.sla.md"), filepath.Join(out, "hospital.sla.pdf")}
 	if f.Status != "done" || f.Errors != 0 || f.Warnings != 3 || f.Millis == nil || strings.Join(f.Outputs, ",") != strings.Join(want, ",") {
 		t.Errorf("result %+v, want done with outputs %v and the sample's 3 warnings", f, want)
 	}
@@ -350,6 +351,12 @@ func TestRenderPDFAndJSON(t *testing.T) {
 	}
 	if r := annexgen(t, nil, "render", "--force", "-o", out, sample("hospital.xlsx")); r.status != exitOK {
 		t.Fatalf("second render: %d %s", r.status, r.stdout)
+	}
+	if r := annexgen(t, nil, "render", "--doc", "annex", "-o", out, sample("hospital.xlsx")); r.status != exitOK {
+		t.Errorf("--doc annex: %d %s", r.status, r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "hospital.annex.pdf")); err != nil {
+		t.Errorf("--doc annex did not override 文書種別: %v", err)
 	}
 	if second, _ := os.ReadFile(want[1]); !bytes.Equal(first, second) {
 		t.Error("the same workbook gave a different PDF")

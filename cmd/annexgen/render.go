@@ -18,7 +18,8 @@ import (
 func runRender(e *env, args []string) int {
 	flags := newFlags(e, "render", `annexgen render: 確認表から契約書別紙（annex）または SLA（sla）を作成します。
 
-確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（--doc sla なら STEM.sla.*）を作ります。
+確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（SLA なら STEM.sla.*）を作ります。
+文書の種類は --doc で指定します。省略すると確認表の基本情報「文書種別」に従います。
 フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）変換します。
 エラーのある確認表からは文書を作りません（annexgen validate で内容を確認できます）。
 既にあるファイルは --force を付けない限り上書きしません。
@@ -27,7 +28,7 @@ func runRender(e *env, args []string) int {
   annexgen render 確認表.xlsx
   annexgen render --doc sla --to pdf -o 出力 確認表フォルダ
 `)
-	doc := flags.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）")
+	doc := flags.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）。\n省略時は確認表の「文書種別」に従います（空欄なら annex）")
 	to := flags.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf")
 	outDir := flags.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）")
 	tmplDir := flags.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）")
@@ -48,8 +49,11 @@ func runRender(e *env, args []string) int {
 		return exitUsage
 	}
 	d := markdown.Doc(*doc)
-	if d != markdown.Annex && d != markdown.SLA {
+	if !d.Valid() {
 		return usageErr("--doc には annex か sla を指定してください（指定された値: %s）", *doc)
+	}
+	if !flags.Changed("doc") {
+		d = "" // each workbook's 文書種別 decides
 	}
 	wantMD, wantPDF := false, false
 	for _, f := range strings.Split(*to, ",") {
@@ -92,8 +96,16 @@ func runRender(e *env, args []string) int {
 		}
 		override = os.DirFS(*tmplDir)
 	}
-	if conv.Template, err = markdown.Parse(d, override); err != nil {
-		return usageErr("ひな形に誤りがあります: %v", err)
+	conv.Templates = make(map[markdown.Doc]*markdown.Template)
+	for _, doc := range markdown.Docs {
+		if d != "" && doc != d {
+			continue
+		}
+		t, err := markdown.Parse(doc, override)
+		if err != nil {
+			return usageErr("ひな形に誤りがあります: %v", err)
+		}
+		conv.Templates[doc] = t
 	}
 
 	fontFailed := false

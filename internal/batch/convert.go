@@ -40,14 +40,14 @@ type Result struct {
 
 // Converter turns one workbook into its documents.
 type Converter struct {
-	Doc        markdown.Doc
-	Markdown   bool               // write STEM.DOC.md
-	Typesetter *pdf.Typesetter    // write STEM.DOC.pdf when not nil
-	Template   *markdown.Template // parsed once, shared by all inputs
-	OutDir     string             // "" writes beside each input
-	PerVendor  bool               // one document per vendor
-	Options    checklist.Options  // password and strictness
-	Force      bool               // replace existing outputs
+	Doc        markdown.Doc                        // the document to write; "" follows each workbook's 文書種別
+	Templates  map[markdown.Doc]*markdown.Template // parsed once, shared by all inputs
+	Markdown   bool                                // write STEM.DOC.md
+	Typesetter *pdf.Typesetter                     // write STEM.DOC.pdf when not nil
+	OutDir     string                              // "" writes beside each input
+	PerVendor  bool                                // one document per vendor
+	Options    checklist.Options                   // password and strictness
+	Force      bool                                // replace existing outputs
 }
 
 // Convert reads, validates and renders one input and writes its outputs,
@@ -118,15 +118,16 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 			vendors = append(vendors, v.Key)
 		}
 	}
+	doc := c.doc(list)
 	var files []outfile.File
 	var missing checklist.Findings
 	for _, v := range vendors {
-		name := base + "." + string(c.Doc)
+		name := base + "." + string(doc)
 		if v != "" {
 			name += "." + v
 		}
 		var md bytes.Buffer
-		if err := c.Template.Execute(&md, list, v); err != nil {
+		if err := c.Templates[doc].Execute(&md, list, v); err != nil {
 			return nil, nil, fmt.Errorf("テンプレートを適用できません: %w", err)
 		}
 		if c.Markdown {
@@ -134,7 +135,7 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 		}
 		if c.Typesetter != nil {
 			var out bytes.Buffer
-			r, err := c.Typesetter.Render(&out, md.Bytes(), c.meta(list, v))
+			r, err := c.Typesetter.Render(&out, md.Bytes(), meta(doc, list, v))
 			if err != nil {
 				return nil, nil, fmt.Errorf("PDFを作成できません: %w", err)
 			}
@@ -152,8 +153,20 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 	return files, missing, nil
 }
 
+// doc returns the document to write for list: the one asked for, or else
+// the one the workbook's 文書種別 names.
+func (c *Converter) doc(list *checklist.Checklist) markdown.Doc {
+	switch {
+	case c.Doc != "":
+		return c.Doc
+	case list.Info.DocKind == "SLA":
+		return markdown.SLA
+	}
+	return markdown.Annex
+}
+
 // meta returns the PDF document information for a checklist.
-func (c *Converter) meta(list *checklist.Checklist, vendor string) pdf.Meta {
+func meta(doc markdown.Doc, list *checklist.Checklist, vendor string) pdf.Meta {
 	var names []string
 	for _, p := range list.Info.Parties() {
 		if vendor != "" && p.Key != checklist.HospitalKey && p.Key != vendor {
@@ -163,7 +176,7 @@ func (c *Converter) meta(list *checklist.Checklist, vendor string) pdf.Meta {
 			names = append(names, p.Name)
 		}
 	}
-	title := markdown.Title(c.Doc, list)
+	title := markdown.Title(doc, list)
 	m := pdf.Meta{
 		Title:   title,
 		Author:  strings.Join(names, "、"),
