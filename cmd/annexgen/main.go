@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 )
@@ -58,8 +59,13 @@ type env struct {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first Ctrl-C lets the files under way finish; a second one
+		// stops at once.
+		<-ctx.Done()
+		stop()
+	}()
 	e := &env{
 		stdout:     os.Stdout,
 		stderr:     os.Stderr,
