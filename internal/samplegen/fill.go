@@ -14,10 +14,11 @@ import (
 type sample struct {
 	file    string
 	vendors []string
-	info    []infoValue     // 基本情報 values, by label
-	items   map[string]fill // by item id, "Part2 A-1"
-	levels  [][4]string     // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番
-	created time.Time       // document properties' date
+	info    []infoValue          // 基本情報 values, by label
+	items   map[string]fill      // by item id, "Part2 A-1"
+	levels  [][4]string          // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番
+	created time.Time            // document properties' date
+	seeds   []checklist.SeedItem // the form's items; nil for the built-in samples
 }
 
 // infoValue is a 基本情報 value: a string, or a date written as a date cell.
@@ -43,7 +44,7 @@ func serial(t time.Time) int {
 }
 
 func (s sample) write(w io.Writer) error {
-	x, err := checklist.NewFormFile(checklist.Form{Vendors: s.vendors})
+	x, err := checklist.NewFormFile(checklist.Form{Vendors: s.vendors, Items: s.seeds})
 	if err != nil {
 		return err
 	}

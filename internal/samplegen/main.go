@@ -5,6 +5,7 @@
 // Usage:
 //
 //	go run ./internal/samplegen -o samples
+//	go run ./internal/samplegen -o /tmp -items 3000   # big-3000.xlsx, for measurements
 package main
 
 import (
@@ -17,15 +18,20 @@ import (
 
 func main() {
 	out := flag.String("o", ".", "出力先のフォルダ")
+	items := flag.Int("items", 0, "この数の項目を持つ大きな確認表 big-N.xlsx だけを書きます（計測用）")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	list := samples()
+	if *items > 0 {
+		list = []sample{big(*items)}
+	}
+	if err := run(*out, list); err != nil {
 		fmt.Fprintln(os.Stderr, "samplegen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
-	for _, s := range samples() {
+func run(dir string, list []sample) error {
+	for _, s := range list {
 		var buf bytes.Buffer
 		if err := s.write(&buf); err != nil {
 			return fmt.Errorf("%s: %w", s.file, err)

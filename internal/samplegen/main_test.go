@@ -11,10 +11,10 @@ import (
 // the committed files: generation is reproducible and samples/ is current.
 func TestSamplesUpToDate(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	if err := run(a); err != nil {
+	if err := run(a, samples()); err != nil {
 		t.Fatal(err)
 	}
-	if err := run(b); err != nil {
+	if err := run(b, samples()); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range samples() {
