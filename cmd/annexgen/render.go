@@ -80,6 +80,13 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if clashes := batch.Clashes(inputs, *outDir); len(clashes) > 0 {
+		var names []string
+		for _, in := range clashes[0] {
+			names = append(names, in.Path)
+		}
+		return usageErr("%s から作る文書が同じ名前になります。別々の出力先（-o）に分けて変換してください", strings.Join(names, "、"))
+	}
 
 	conv := &batch.Converter{
 		Doc:       d,

@@ -101,3 +101,19 @@ func TestConvertSurvivesPanic(t *testing.T) {
 		t.Errorf("%d files left behind", len(entries))
 	}
 }
+
+func TestClashes(t *testing.T) {
+	inputs := []Input{
+		{Path: "a/x.xlsx", Rel: "x.xlsx"},
+		{Path: "b/x.xlsx", Rel: "x.xlsx"},
+		{Path: "b/y.xlsx", Rel: "y.xlsx"},
+		{Path: "in/sub/x.xlsx", Rel: "sub/x.xlsx"},
+	}
+	if got := Clashes(inputs, ""); len(got) != 0 {
+		t.Errorf("beside their inputs: clashes %v, want none", got)
+	}
+	got := Clashes(inputs, "out")
+	if len(got) != 1 || len(got[0]) != 2 || got[0][0].Path != "a/x.xlsx" || got[0][1].Path != "b/x.xlsx" {
+		t.Errorf("into one folder: clashes %v, want a/x.xlsx with b/x.xlsx", got)
+	}
+}

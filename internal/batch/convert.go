@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -107,10 +106,7 @@ func (c *Converter) Convert(in Input) (res Result) {
 
 // documents renders every output of one input in memory.
 func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.File, checklist.Findings, error) {
-	base := filepath.Join(filepath.Dir(in.Path), filepath.Base(stem(in.Rel)))
-	if c.OutDir != "" {
-		base = filepath.Join(c.OutDir, stem(in.Rel))
-	}
+	base := OutputBase(in, c.OutDir)
 	vendors := []string{""}
 	if c.PerVendor {
 		vendors = vendors[:0]

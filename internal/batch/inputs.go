@@ -67,6 +67,38 @@ func Expand(args []string) ([]Input, error) {
 	return inputs, nil
 }
 
+// OutputBase returns the path of in's outputs without their endings
+// (".annex.pdf" and so on): beside the input, or under outDir keeping the
+// input's path relative to its folder argument.
+func OutputBase(in Input, outDir string) string {
+	if outDir == "" {
+		return filepath.Join(filepath.Dir(in.Path), filepath.Base(stem(in.Rel)))
+	}
+	return filepath.Join(outDir, stem(in.Rel))
+}
+
+// Clashes returns the groups of inputs whose outputs would have the same
+// names (two folders' a.xlsx written into one -o folder, or a.xlsx and
+// a.XLSX), in input order.
+func Clashes(inputs []Input, outDir string) [][]Input {
+	groups := make(map[string][]Input)
+	var order []string
+	for _, in := range inputs {
+		key := strings.ToLower(filepath.Clean(OutputBase(in, outDir)))
+		if _, seen := groups[key]; !seen {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], in)
+	}
+	var clashes [][]Input
+	for _, key := range order {
+		if len(groups[key]) > 1 {
+			clashes = append(clashes, groups[key])
+		}
+	}
+	return clashes
+}
+
 // stem returns rel without its extension: "sub/clinic.xlsx" -> "sub/clinic".
 func stem(rel string) string {
 	return strings.TrimSuffix(rel, filepath.Ext(rel))
