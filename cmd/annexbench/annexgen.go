@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
@@ -241,7 +243,7 @@ func (b *bench) annexgenCold() {
 	outDir := filepath.Join(b.work, "annexgen-cold")
 	b.progress("annexgen: cold, %d runs", b.opts.cold)
 	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd {
-		return b.command(bin, "render", "--force", "-o", outDir, b.opts.workbook)
+		return b.command(bin, "render", "--doc", "annex", "--force", "-o", outDir, b.opts.workbook)
 	})
 	if err != nil {
 		b.add(row{tool: "annexgen", mode: mode, note: err.Error()})
@@ -283,7 +285,7 @@ func (b *bench) jobs() {
 	for i := -1; i < b.opts.cold; i++ {
 		for k, j := range levels {
 			out := filepath.Join(b.work, "jobs", fmt.Sprintf("out-j%d", j))
-			cmd := b.command(bin, "render", "-j", fmt.Sprint(j), "--force", "-o", out, in)
+			cmd := b.command(bin, "render", "--doc", "annex", "-j", fmt.Sprint(j), "--force", "-o", out, in)
 			var log bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &log, &log
 			start := time.Now()
@@ -299,7 +301,37 @@ func (b *bench) jobs() {
 	for k, j := range levels {
 		b.rep.jobs = append(b.rep.jobs, throughput{jobs: j, files: b.opts.files, seconds: totals[k].Seconds() / float64(b.opts.cold)})
 	}
+	b.rep.parallelism = parallelism()
 }
+
+// parallelism returns how much more work two goroutines doing pure
+// arithmetic get done than one in the same time, on this machine now: 2.0
+// on two idle cores, less when other processes hold a core.
+func parallelism() float64 {
+	work := func(n int) {
+		s := 0
+		for i := range n {
+			s += i ^ (s >> 3)
+		}
+		sink.Store(int64(s))
+	}
+	const n = 400_000_000
+	elapsed := func(workers int) time.Duration {
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() { work(n / workers) })
+		}
+		wg.Wait()
+		return time.Since(start)
+	}
+	one := elapsed(1)
+	two := elapsed(2)
+	return one.Seconds() / two.Seconds()
+}
+
+// sink keeps the arithmetic of parallelism from being optimised away.
+var sink atomic.Int64
 
 // stem is a file name without folder and extension.
 func stem(path string) string {

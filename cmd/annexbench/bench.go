@@ -82,6 +82,7 @@ type report struct {
 	warm, coldMs float64 // annexgen's mean baselines; 0 when not measured
 	jobs         []throughput
 	jobsNote     string
+	parallelism  float64 // what two spinning goroutines achieve over one
 	notes        []string
 }
 
@@ -236,7 +237,11 @@ func (r *report) print(w io.Writer) {
 		if r.jobsNote != "" {
 			fmt.Fprintf(w, "\n-j throughput: %s\n", r.jobsNote)
 		} else if len(r.jobs) == 2 {
-			fmt.Fprintf(w, "\n-j %d throughput ÷ -j %d throughput: %.2f×\n", r.jobs[1].jobs, r.jobs[0].jobs, r.jobs[0].seconds/r.jobs[1].seconds)
+			fmt.Fprintf(w, "\n-j %d throughput ÷ -j %d throughput: %.2f×", r.jobs[1].jobs, r.jobs[0].jobs, r.jobs[0].seconds/r.jobs[1].seconds)
+			if r.parallelism > 0 {
+				fmt.Fprintf(w, " (on this machine now, two goroutines of pure arithmetic do %.2f× the work of one)", r.parallelism)
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	if len(r.notes) > 0 {
