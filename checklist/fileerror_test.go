@@ -58,7 +58,8 @@ func TestNotAWorkbook(t *testing.T) {
 		{".ods saved by LibreOffice", readFile(t, "testdata/notxlsx/office.ods"), Options{}, reasonODS},
 		{"zip with an ODS mimetype", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"), Options{}, reasonODS},
 		{"binary workbook (.xlsb)", zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "\x83\x01"), Options{}, reasonXLSB},
-		{"zip without a workbook", zipOf(t, "word/document.xml", "<w/>"), Options{}, reasonNotXLSX},
+		{"Word document", zipOf(t, "word/document.xml", "<w/>"), Options{}, reasonWord},
+		{"zip without a workbook", zipOf(t, "readme.txt", "確認表ではありません"), Options{}, reasonNotXLSX},
 		{"broken zip", []byte("PK\x03\x04 this is not really a zip"), Options{}, reasonBroken},
 		{"truncated workbook", valid[:len(valid)/2], Options{}, reasonBroken},
 		{"broken workbook XML", zipOf(t, "[Content_Types].xml", "<Types", "xl/workbook.xml", "<workbook><sheets><sheet"), Options{}, reasonBroken},
@@ -96,7 +97,8 @@ func TestBrokenSheet(t *testing.T) {
 }
 
 // TestHostileSheet reads a sheet whose last cell is XFD1048576 and whose
-// merged range covers the whole sheet: it must be read, not exhaust memory.
+// merged range covers the whole sheet: it must be refused as too large,
+// not exhaust memory.
 func TestHostileSheet(t *testing.T) {
 	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
 		`<row r="3"><c r="A3" t="inlineStr"><is><t>項番</t></is></c><c r="B3" t="inlineStr"><is><t>項目</t></is></c>` +
@@ -107,7 +109,7 @@ func TestHostileSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := short(fs); !strings.HasPrefix(got, "header-missing error Part1!A3\n") {
+	if got := short(fs); !strings.HasPrefix(got, "sheet-too-large error Part1\n") {
 		t.Errorf("findings:\n%s", got)
 	}
 }

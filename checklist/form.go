@@ -70,8 +70,8 @@ func NewFormFile(f Form) (*excelize.File, error) {
 	if len(vendors) == 0 {
 		vendors = []string{""}
 	}
-	if len(vendors) > 26 {
-		return nil, fmt.Errorf("事業者は26社までです（%d社が指定されました）", len(vendors))
+	if len(vendors) > MaxVendors {
+		return nil, fmt.Errorf("事業者は%d社までです（%d社が指定されました）", MaxVendors, len(vendors))
 	}
 	items, samples := f.Items, false
 	if items == nil {
@@ -90,8 +90,19 @@ func NewFormFile(f Form) (*excelize.File, error) {
 	return b.x, nil
 }
 
-// VendorKey returns the column key of the i-th vendor (0-based): "A", "B", ….
-func VendorKey(i int) string { return string(rune('A' + i)) }
+// VendorKey returns the column key of the i-th vendor (0-based), counted
+// like spreadsheet columns: "A" … "Z", then "AA", "AB", … "ZZ".
+func VendorKey(i int) string {
+	if i < 26 {
+		return string(rune('A' + i))
+	}
+	i -= 26
+	return string(rune('A'+i/26%26)) + string(rune('A'+i%26))
+}
+
+// MaxVendors is the number of vendors a workbook can have: one key for
+// each of "A" to "ZZ".
+const MaxVendors = 26 + 26*26
 
 type formBuilder struct {
 	x       *excelize.File
@@ -291,9 +302,11 @@ func (b *formBuilder) infoSheet() {
 		{"医療機関名", "契約の当事者となる医療機関の名称（必須）", "value"},
 		{"対象システム", "この確認表の対象となるシステムの名称（必須）", "value"},
 	}
-	for i := range b.vendors {
+	names := map[string]string{} // label -> vendor name
+	for i, name := range b.vendors {
 		k := VendorKey(i)
 		rows = append(rows, row{"事業者" + k, fmt.Sprintf("事業者の名称。Part1・Part2 の「事業者%s」列がこの事業者の役割です", k), "value"})
+		names["事業者"+k] = name
 	}
 	rows = append(rows,
 		row{"文書種別", "作成する文書: 契約書別紙 または SLA（一覧から選びます）", "value"},
@@ -313,10 +326,8 @@ func (b *formBuilder) infoSheet() {
 		b.cell(s, 1, n, r.label, "label")
 		var v any
 		switch {
-		case strings.HasPrefix(r.label, "事業者") && len(r.label) == len("事業者")+1:
-			if name := b.vendors[int(r.label[len(r.label)-1]-'A')]; name != "" {
-				v = name
-			}
+		case names[r.label] != "":
+			v = names[r.label]
 		case r.label == "文書種別":
 			v = DocKindChoices[0]
 			b.dropList(s, []string{fmt.Sprintf("B%d", n)}, DocKindChoices, "文書種別", "「契約書別紙」か「SLA」を一覧から選んでください。")

@@ -399,7 +399,7 @@ func TestWriteFormDeterministic(t *testing.T) {
 }
 
 func TestWriteFormErrors(t *testing.T) {
-	many := make([]string, 27)
+	many := make([]string, MaxVendors+1)
 	for i := range many {
 		many[i] = fmt.Sprintf("社%d", i)
 	}
@@ -408,7 +408,7 @@ func TestWriteFormErrors(t *testing.T) {
 		form Form
 		want string
 	}{
-		{"too many vendors", Form{Vendors: many}, "事業者は26社まで"},
+		{"too many vendors", Form{Vendors: many}, "事業者は702社まで"},
 		{"bad part", Form{Items: []SeedItem{{Part: "Part3", Number: "1", Title: "x"}}}, "部「Part3」"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

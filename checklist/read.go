@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -65,14 +68,22 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt Options,
 	}()
 	reason, encrypted := sniff(ra, size, opt)
 	if reason != "" {
-		return nil, nil, fileError(name, reason, nil)
+		var err error
+		if reason == reasonPassword {
+			err = ErrPasswordMissing
+		}
+		return nil, nil, fileError(name, reason, err)
 	}
 	x, err := open(excelizeOptions(opt))
 	if err != nil {
 		if x != nil {
 			x.Close()
 		}
-		return nil, nil, fileError(name, openReason(err, encrypted), err)
+		reason := openReason(err, encrypted)
+		if reason == reasonBadPassword {
+			err = fmt.Errorf("%w: %w", ErrPasswordWrong, err)
+		}
+		return nil, nil, fileError(name, reason, err)
 	}
 	defer x.Close()
 	r := newBookReader(x)
@@ -158,16 +169,28 @@ func (b *bookReader) read() (*Checklist, error) {
 	}
 	b.sheets = b.x.GetSheetList()
 	found := map[string]string{} // kind -> sheet name as written
+	ignored, more := 0, ""
 	for _, name := range b.sheets {
 		kind, ok := sheetKinds[foldKey(name)]
 		switch {
 		case !ok:
-			b.add("sheet-ignored", where{sheet: name}, name)
+			switch ignored++; {
+			case ignored <= maxIgnoredNotes:
+				b.add("sheet-ignored", where{sheet: name}, name)
+			case ignored == maxIgnoredNotes+1:
+				more = name
+			}
 		case found[kind] != "":
 			b.add("sheet-duplicate", where{sheet: name}, name, found[kind])
 		default:
 			found[kind] = name
+			if visible, err := b.x.GetSheetVisible(name); err == nil && !visible {
+				b.add("sheet-hidden", where{sheet: name}, name)
+			}
 		}
+	}
+	if ignored > maxIgnoredNotes {
+		b.add("sheet-ignored/more", where{sheet: more}, ignored-maxIgnoredNotes)
 	}
 	c := &Checklist{}
 	c.Info.Hospital.Key = HospitalKey
@@ -178,7 +201,9 @@ func (b *bookReader) read() (*Checklist, error) {
 			return nil, err
 		}
 		b.infoSheet = true
-		b.readInfo(g, &c.Info)
+		if g != nil {
+			b.readInfo(g, &c.Info)
+		}
 	} else {
 		b.add("header-missing/info", where{sheet: SheetInfo})
 	}
@@ -195,6 +220,10 @@ func (b *bookReader) read() (*Checklist, error) {
 		if err != nil {
 			return nil, err
 		}
+		if g == nil {
+			b.layout.unread[kind] = true
+			continue
+		}
 		if p, ok := b.readPart(g, kind, &c.Info); ok {
 			c.Parts = append(c.Parts, p)
 		}
@@ -204,7 +233,9 @@ func (b *bookReader) read() (*Checklist, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.Levels = b.readLevels(g, c.Parts)
+		if g != nil {
+			c.Levels = b.readLevels(g, c.Parts)
+		}
 	}
 	return c, nil
 }
@@ -220,8 +251,19 @@ func (p cellPos) ref() string {
 // ref returns the A1 reference of a 1-based row and 0-based column.
 func cellRef(row, col int) string { return cellPos{row, col + 1}.ref() }
 
-// maxMergedCells bounds the merged-cell map of one sheet.
-const maxMergedCells = 1 << 18
+// Bounds on what one sheet may hold, far above any real checklist (the
+// official form has about a hundred items), so that a hostile file ends
+// with a finding rather than exhausting time or memory.
+const (
+	maxMergedCells = 1 << 18 // cells in the merged-cell map
+	maxSheetRows   = 10000   // rows, up to the last one with a value
+	maxSheetCells  = 1 << 20 // cells of those rows, blank ones before a value included
+	maxSheetText   = 4 << 20 // bytes of text
+	maxCellChars   = 32767   // characters in one cell: Excel's own limit
+	// maxIgnoredNotes is how many sheets or columns are named one by one
+	// as ignored before the rest are counted in one finding.
+	maxIgnoredNotes = 10
+)
 
 // grid is one sheet's raw cell values and merged ranges, read once.
 type grid struct {
@@ -230,7 +272,8 @@ type grid struct {
 	merged map[cellPos]cellPos // a cell inside a merged range, but not its top-left: the top-left
 }
 
-// grid reads a sheet with the streaming row iterator, then its merged ranges.
+// grid reads a sheet with the streaming row iterator, then its merged
+// ranges. A sheet beyond the bounds gives a finding and a nil grid.
 func (b *bookReader) grid(name string) (*grid, error) {
 	broken := func(err error) error {
 		return &FileError{Reason: fmt.Sprintf(reasonBrokenSheet, name), Err: err}
@@ -241,12 +284,35 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	}
 	g := &grid{name: name, merged: map[cellPos]cellPos{}}
 	raw := excelize.Options{RawCellValue: true}
-	width := 0
-	for rows.Next() {
+	width, cells, text, last := 0, 0, 0, 0
+	var hidden []int
+	for r := 1; rows.Next(); r++ {
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rows.Close()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) && (strings.Contains(se.Msg, "UTF-8") || strings.Contains(se.Msg, "illegal character")) {
+				// The shared strings hold bytes that are not text.
+				return nil, &FileError{Reason: reasonBadText, Err: err}
+			}
 			return nil, broken(err)
+		}
+		if len(cols) == 0 {
+			g.rows = append(g.rows, nil)
+			continue
+		}
+		last = r
+		cells += len(cols)
+		for _, v := range cols {
+			text += len(v)
+		}
+		if r > maxSheetRows || cells > maxSheetCells || text > maxSheetText {
+			rows.Close()
+			b.add("sheet-too-large", where{sheet: name}, name, maxSheetRows)
+			return nil, nil
+		}
+		if rows.GetRowOpts().Hidden {
+			hidden = append(hidden, r)
 		}
 		g.rows = append(g.rows, cols)
 		width = max(width, len(cols))
@@ -254,8 +320,9 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	if err := rows.Close(); err != nil {
 		return nil, broken(err)
 	}
-	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
-		g.rows = g.rows[:len(g.rows)-1]
+	g.rows = g.rows[:last]
+	if len(hidden) > 0 {
+		b.add("rows-hidden", where{sheet: name, ref: cellRef(hidden[0], 0)}, name, rowList(hidden))
 	}
 	merges, err := b.x.GetMergeCells(name, true)
 	if err != nil {
@@ -284,6 +351,20 @@ func (b *bookReader) grid(name string) (*grid, error) {
 		}
 	}
 	return g, nil
+}
+
+// rowList names rows in a message: "5行目、7行目", "5行目、7行目ほか3行".
+func rowList(rows []int) string {
+	const shown = 5
+	var names []string
+	for _, r := range rows[:min(len(rows), shown)] {
+		names = append(names, fmt.Sprintf("%d行目", r))
+	}
+	s := joinJa(names)
+	if len(rows) > shown {
+		s += fmt.Sprintf("ほか%d行", len(rows)-shown)
+	}
+	return s
 }
 
 // raw returns the value stored in a cell (1-based row, 0-based column).
@@ -334,7 +415,12 @@ func (b *bookReader) text(g *grid, row, col int, item *Item) string {
 		return ""
 	}
 	v, src := g.value(row, col)
-	if v == "" || b.cellError(g, v, src, where{g.name, cellRef(row, col), item}) {
+	at := where{g.name, cellRef(row, col), item}
+	if v == "" {
+		b.brokenCell(g, src, at)
+		return ""
+	}
+	if b.cellError(g, v, src, at) {
 		return ""
 	}
 	if looksNumeric(v) {
@@ -342,7 +428,39 @@ func (b *bookReader) text(g *grid, row, col int, item *Item) string {
 			v = shown
 		}
 	}
-	return cleanText(v)
+	return b.checkText(cleanText(v), at)
+}
+
+// checkText reports a cell's text that is longer than Excel allows, and
+// takes out control characters, which no document can show, with a warning.
+func (b *bookReader) checkText(v string, at where) string {
+	if n := utf8.RuneCountInString(v); n > maxCellChars {
+		b.add("cell-too-long", at, n, maxCellChars)
+	}
+	if i := strings.IndexFunc(v, isControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v[i:])
+		b.add("control-char", at, r)
+		v = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, v)
+	}
+	return v
+}
+
+// isControl reports a control character other than tab and line break.
+func isControl(r rune) bool {
+	return r != '\t' && r != '\n' && unicode.IsControl(r)
+}
+
+// brokenCell reports a cell that the row iterator read as blank because
+// its value cannot be read: a shared string that does not exist.
+func (b *bookReader) brokenCell(g *grid, src cellPos, at where) {
+	if _, err := b.x.GetCellValue(g.name, src.ref(), excelize.Options{RawCellValue: true}); err != nil {
+		b.add("cell-broken", at)
+	}
 }
 
 // rawText returns a cell as stored, for values that are codes rather
@@ -352,10 +470,15 @@ func (b *bookReader) rawText(g *grid, row, col int, item *Item) string {
 		return ""
 	}
 	v, src := g.value(row, col)
-	if v == "" || b.cellError(g, v, src, where{g.name, cellRef(row, col), item}) {
+	at := where{g.name, cellRef(row, col), item}
+	if v == "" {
+		b.brokenCell(g, src, at)
 		return ""
 	}
-	return cleanText(v)
+	if b.cellError(g, v, src, at) {
+		return ""
+	}
+	return b.checkText(cleanText(v), at)
 }
 
 // date returns a cell as a date: a date-formatted serial number, an ISO

@@ -1,9 +1,11 @@
 package checklist
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"maps"
 	"regexp"
 	"slices"
@@ -21,6 +23,8 @@ type testBook struct {
 	numFmts  map[string]map[string]int         // sheet -> A1 -> built-in number format id
 	formulas map[string]map[string]formulaCell // sheet -> A1 -> formula with its cached value
 	merges   map[string][]string               // sheet -> "B4:J4"
+	hidden   map[string][]int                  // sheet -> hidden rows; row 0 hides the sheet
+	patches  map[string][2]string              // part -> old, new XML text
 	date1904 bool
 	password string
 }
@@ -32,7 +36,21 @@ func newTestBook() *testBook {
 		numFmts:  map[string]map[string]int{},
 		formulas: map[string]map[string]formulaCell{},
 		merges:   map[string][]string{},
+		hidden:   map[string][]int{},
+		patches:  map[string][2]string{},
 	}
+}
+
+// hide hides rows of a sheet, or the sheet itself for row 0.
+func (b *testBook) hide(sheet string, rows ...int) *testBook {
+	b.hidden[sheet] = append(b.hidden[sheet], rows...)
+	return b
+}
+
+// patch replaces text in a part of the saved workbook.
+func (b *testBook) patch(part, old, new string) *testBook {
+	b.patches[part] = [2]string{old, new}
+	return b
 }
 
 // sheet adds a sheet (if new) and fills rows from row 1, column A.
@@ -168,6 +186,13 @@ func (b *testBook) bytes(t testing.TB) []byte {
 			from, to, _ := strings.Cut(rng, ":")
 			must(f.MergeCell(name, from, to))
 		}
+		for _, row := range b.hidden[name] {
+			if row == 0 {
+				must(f.SetSheetVisible(name, false))
+			} else {
+				must(f.SetRowVisible(name, row, false))
+			}
+		}
 	}
 	if b.date1904 {
 		must(f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: ptr(true)}))
@@ -182,7 +207,29 @@ func (b *testBook) bytes(t testing.TB) []byte {
 	if len(b.formulas) > 0 {
 		out = injectFormulas(t, out, b)
 	}
+	for part, p := range b.patches {
+		data, err := readPart(out, part)
+		if err != nil || !strings.Contains(data, p[0]) {
+			t.Fatalf("patch %s: no %q (%v)", part, p[0], err)
+		}
+		out = withPart(t, out, part, []byte(strings.Replace(data, p[0], p[1], 1)))
+	}
 	return out
+}
+
+// readPart returns one part of a zip.
+func readPart(book []byte, name string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return "", err
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	return string(b), err
 }
 
 func ptr[T any](v T) *T { return &v }

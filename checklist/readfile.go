@@ -8,16 +8,18 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"syscall"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// Limits that keep a hostile or broken file from exhausting memory.
+// Limits that keep a hostile or broken file from exhausting memory. A
+// filled-in checklist is well under 1 MB.
 const (
-	maxFileBytes     = 256 << 20 // the file itself
-	maxUnzipBytes    = 256 << 20 // all parts, unzipped
-	maxUnzipXMLBytes = 64 << 20  // a worksheet above this is spilled to a temporary file
+	maxFileBytes     = 64 << 20  // the file itself
+	maxUnzipBytes    = 128 << 20 // all parts, unzipped
+	maxUnzipXMLBytes = 16 << 20  // a worksheet or the shared strings above this are spilled to a temporary file
 )
 
 // FileError says why a file is not a readable workbook at all.
@@ -36,7 +38,11 @@ func (e *FileError) Unwrap() error { return e.Err }
 // The reasons a file is not read. Each says what the file is and what to do.
 const (
 	reasonEmpty       = "ファイルが空です（0 バイト）。確認表の .xlsx ファイルを指定してください。"
-	reasonTooLarge    = "ファイルが大きすぎます（256 MB 超）。確認表の .xlsx ファイルか確かめてください。"
+	reasonTooLarge    = "ファイルが大きすぎます（64 MB 超）。確認表の .xlsx ファイルか確かめてください。"
+	reasonUnzipLarge  = "ファイルの中身を展開すると大きすぎます（128 MB 超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"
+	reasonWord        = "Word 文書（.docx）です。確認表の .xlsx ファイルを指定してください。"
+	reasonBadText     = "セルの文字のデータが壊れているため読み込めません（文字コードが正しくないか、使えない制御文字があります）。Excel で開けるか確かめ、保存し直してください。"
+	reasonLoop        = "リンク（シンボリックリンク）が循環していて、ファイルにたどり着けません。リンクではなくファイルそのものを指定してください。"
 	reasonXLS         = "古い Excel 形式（.xls）のファイルです。Excel で開き、「Excel ブック (*.xlsx)」の形式で保存し直してください。"
 	reasonXLSB        = "Excel バイナリブック（.xlsb）です。Excel で開き、「Excel ブック (*.xlsx)」の形式で保存し直してください。"
 	reasonODS         = "OpenDocument 形式（.ods）のファイルです。「Excel 2007-365 (.xlsx)」の形式で保存し直してください。"
@@ -74,6 +80,8 @@ func osReason(err error) string {
 		return reasonNotFound
 	case errors.Is(err, fs.ErrPermission):
 		return reasonDenied
+	case errors.Is(err, syscall.ELOOP):
+		return reasonLoop
 	}
 	return reasonUnreadable
 }
@@ -116,10 +124,12 @@ func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bo
 
 // zipReason tells an .xlsx from other zip files (.ods, .docx, …).
 func zipReason(zr *zip.Reader) string {
-	hasWorkbook, binary := false, false
+	hasWorkbook, binary, word := false, false, false
 	for _, f := range zr.File {
 		name := strings.ToLower(f.Name)
 		switch {
+		case name == "word/document.xml":
+			word = true
 		case name == "xl/workbook.bin":
 			binary = true
 		case name == "mimetype":
@@ -144,6 +154,8 @@ func zipReason(zr *zip.Reader) string {
 	case hasWorkbook:
 	case binary:
 		return reasonXLSB
+	case word:
+		return reasonWord
 	default:
 		return reasonNotXLSX
 	}
@@ -161,7 +173,7 @@ func openReason(err error, encrypted bool) string {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return reasonXLS
 	case strings.Contains(err.Error(), "unzip size exceeds"):
-		return reasonTooLarge
+		return reasonUnzipLarge
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -178,6 +190,13 @@ func excelizeOptions(opt Options) excelize.Options {
 		UnzipXMLSizeLimit: maxUnzipXMLBytes,
 	}
 }
+
+// Errors that a *FileError wraps when a password is needed, so that
+// callers can say how to give one.
+var (
+	ErrPasswordMissing = errors.New("checklist: password missing")
+	ErrPasswordWrong   = errors.New("checklist: password wrong")
+)
 
 // fileError builds the error for a file that is not read.
 func fileError(name, reason string, err error) *FileError {

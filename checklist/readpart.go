@@ -129,6 +129,7 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 		}
 		return true
 	}
+	ignored, more := 0, where{}
 	for col := range width {
 		// Under a grouping heading, the second header row names the role
 		// columns; the first names the others.
@@ -150,8 +151,16 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 		if m := reVendorLabel.FindStringSubmatch(bareKey(texts[0])); m != nil {
 			b.add("vendor-unknown/column", at, g.name, texts[0], "事業者"+m[1])
 		} else {
-			b.add("column-ignored", at, g.name, quoteValue(texts[0]))
+			switch ignored++; {
+			case ignored <= maxIgnoredNotes:
+				b.add("column-ignored", at, g.name, quoteValue(texts[0]))
+			case ignored == maxIgnoredNotes+1:
+				more = at
+			}
 		}
+	}
+	if ignored > maxIgnoredNotes {
+		b.add("column-ignored/more", more, g.name, ignored-maxIgnoredNotes)
 	}
 	return l, first
 }
