@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
+	"github.com/annexgen/annexgen/checklist"
 	"github.com/spf13/pflag"
 )
 
@@ -17,15 +19,31 @@ func addPasswordFlag(fs *pflag.FlagSet) *string {
 }
 
 // password returns the password from the file named by --password-file,
-// or else from the environment. A password is never taken from the command
-// line itself, where other users of the machine could see it.
-func password(e *env, file string) (string, error) {
+// or else from the environment, and where it came from, for messages. A
+// password is never taken from the command line itself, where other users
+// of the machine could see it.
+func password(e *env, file string) (pw, source string, err error) {
 	if file == "" {
-		return e.getenv(passwordEnv), nil
+		if pw = e.getenv(passwordEnv); pw != "" {
+			source = "環境変数 " + passwordEnv
+		}
+		return pw, source, nil
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return "", fmt.Errorf("%s: パスワードファイルを読めません", file)
+		return "", "", fmt.Errorf("%s: パスワードファイルを読めません", file)
 	}
-	return strings.TrimRight(string(b), "\r\n"), nil
+	return strings.TrimRight(string(b), "\r\n"), "--password-file のファイル " + file, nil
+}
+
+// passwordHint says how to give the password when err is about a missing
+// or wrong one, and "" otherwise. source is where the password came from.
+func passwordHint(err error, source string) string {
+	switch {
+	case errors.Is(err, checklist.ErrPasswordMissing):
+		return "パスワードは、パスワードを書いたファイルを --password-file で指定するか、環境変数 " + passwordEnv + " に設定して渡します。"
+	case errors.Is(err, checklist.ErrPasswordWrong) && source != "":
+		return "（使ったパスワード: " + source + "）"
+	}
+	return ""
 }

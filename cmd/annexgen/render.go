@@ -72,13 +72,20 @@ func runRender(e *env, args []string) int {
 	if flags.NArg() == 0 {
 		return usageErr("変換する確認表（.xlsx）またはフォルダを指定してください（例: annexgen render 確認表.xlsx）")
 	}
-	pw, err := password(e, *pwFile)
+	pw, pwSource, err := password(e, *pwFile)
 	if err != nil {
 		return usageErr("%v", err)
 	}
 	inputs, err := batch.Expand(flags.Args())
 	if err != nil {
 		return usageErr("%v", err)
+	}
+	emptyFolders := 0
+	for _, arg := range flags.Args() {
+		if in, err := batch.Expand([]string{arg}); err == nil && len(in) == 0 {
+			fmt.Fprintf(e.stdout, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
+			emptyFolders++
+		}
 	}
 	if clashes := batch.Clashes(inputs, *outDir); len(clashes) > 0 {
 		var names []string
@@ -131,8 +138,15 @@ func runRender(e *env, args []string) int {
 		}
 	}
 
+	convert := func(in batch.Input) batch.Result {
+		r := conv.Convert(in)
+		if hint := passwordHint(r.Err, pwSource); hint != "" {
+			r.Reason += hint
+		}
+		return r
+	}
 	progress := newProgress(e, len(inputs))
-	results := batch.Run(e.ctx, inputs, *jobs, conv.Convert, progress.update)
+	results := batch.Run(e.ctx, inputs, *jobs, convert, progress.update)
 	progress.finish()
 	interrupted := len(results) < len(inputs)
 
@@ -157,6 +171,9 @@ func runRender(e *env, args []string) int {
 				status = exitRejected
 			}
 		}
+	}
+	if emptyFolders > 0 && status == exitOK {
+		status = exitRejected
 	}
 	if fontFailed {
 		status = exitUsage

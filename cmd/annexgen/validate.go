@@ -42,7 +42,7 @@ func runValidate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "annexgen validate: 確認するファイルを指定してください（例: annexgen validate 確認表.xlsx）")
 		return exitUsage
 	}
-	pw, err := password(e, *pwFile)
+	pw, pwSource, err := password(e, *pwFile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "annexgen validate: %v\n", err)
 		return exitUsage
@@ -51,7 +51,7 @@ func runValidate(e *env, args []string) int {
 	var reports []fileReport
 	status := exitOK
 	for _, path := range fs.Args() {
-		r := validateFile(path, opt)
+		r := validateFile(path, opt, pwSource)
 		if r.Errors > 0 {
 			status = exitRejected
 		}
@@ -83,10 +83,12 @@ func runValidate(e *env, args []string) int {
 
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
-func validateFile(path string, opt checklist.Options) fileReport {
+func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
 	_, findings, err := checklist.Load(path, opt)
 	if err != nil {
-		findings = append(findings, unreadable(err))
+		f := unreadable(err)
+		f.Message += passwordHint(err, pwSource)
+		findings = append(findings, f)
 	}
 	if findings == nil {
 		findings = checklist.Findings{}

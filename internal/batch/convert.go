@@ -34,6 +34,7 @@ type Result struct {
 	Millis   int64              `json:"ms"`
 	Reason   string             `json:"reason,omitempty"` // Japanese, for rejected and failed inputs
 	Findings checklist.Findings `json:"findings"`
+	Err      error              `json:"-"` // why a rejected input was not read
 	Exists   bool               `json:"-"` // failed because an output exists already
 }
 
@@ -74,6 +75,7 @@ func (c *Converter) Convert(in Input) (res Result) {
 	if err != nil {
 		res.Status = Rejected
 		res.Reason = err.Error()
+		res.Err = err
 		return res
 	}
 	if res.Errors > 0 {
@@ -117,6 +119,7 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 	doc := c.doc(list)
 	var files []outfile.File
 	var missing checklist.Findings
+	reported := map[rune]bool{} // glyphs missing from the font, reported once
 	for _, v := range vendors {
 		name := base + "." + string(doc)
 		if v != "" {
@@ -136,6 +139,10 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 				return nil, nil, fmt.Errorf("PDFを作成できません: %w", err)
 			}
 			for _, m := range r.Missing {
+				if reported[m.Rune] {
+					continue
+				}
+				reported[m.Rune] = true
 				missing = append(missing, checklist.Finding{
 					Code:     "glyph-missing",
 					Severity: checklist.SeverityWarning,
