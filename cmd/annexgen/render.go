@@ -108,7 +108,13 @@ func runRender(e *env, args []string) int {
 		if info, err := os.Stat(*tmplDir); err != nil || !info.IsDir() {
 			return usageErr("%s: ひな形のフォルダが見つかりません", *tmplDir)
 		}
-		override = os.DirFS(*tmplDir)
+		// A root: a link inside the folder cannot lead a template to another file.
+		root, err := os.OpenRoot(*tmplDir)
+		if err != nil {
+			return usageErr("%s: ひな形のフォルダを開けません", *tmplDir)
+		}
+		defer root.Close()
+		override = root.FS()
 	}
 	conv.Templates = make(map[markdown.Doc]*markdown.Template)
 	for _, doc := range markdown.Docs {
