@@ -41,7 +41,7 @@ var hostileRuleCases = []struct {
 	{"shared string out of range", func(b *testBook) {
 		b.set(SheetPart1, "I4", 12345).patch("xl/worksheets/sheet2.xml", `<c r="I4"><v>12345</v>`, `<c r="I4" t="s"><v>99999</v>`)
 	}, false, []string{"cell-broken error Part1!I4 Part1 1"}},
-	{"sheet too large", func(b *testBook) { b.set(SheetPart1, "A10001", "x") },
+	{"sheet too large", func(b *testBook) { b.set(SheetPart1, "A5001", "x") },
 		false, []string{"sheet-too-large error Part1"}},
 }
 
@@ -151,6 +151,8 @@ func TestBadCorpus(t *testing.T) {
 		{"merge-all.xlsx", Options{}, "", []string{"number-missing error Part1!A4", "number-missing error Part1!A5"}},
 		{"many-sheets.xlsx", Options{}, "", ignoredSheets()},
 		{"office1904.xlsx", Options{}, "", nil},
+		{"rows-limit.xlsx", Options{}, "", nil},
+		{"text-limit.xlsx", Options{}, "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

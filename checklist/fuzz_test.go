@@ -35,6 +35,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(validBook().merge(SheetPart1, "A4:A5").errorValue(SheetPart2, "H5", "#REF!", "#REF!").
 		date(SheetPart1, "E5", 45474, "yyyy/mm/dd").bytes(f))
 	seeds, _ := filepath.Glob("testdata/office/*.xlsx")
+	bad, _ := filepath.Glob("testdata/bad/*.xls*") // the catalogue of broken and hostile files
+	seeds = append(seeds, bad...)
 	for _, path := range seeds {
 		if b, err := os.ReadFile(path); err == nil {
 			f.Add(b)

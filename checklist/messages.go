@@ -38,7 +38,7 @@ var findingTexts = map[string]findingText{
 	"rows-hidden": {SeverityInfo,
 		"%s: 非表示の行（%s）も、確認表の一部として読み込みます。"},
 	"sheet-too-large": {SeverityError,
-		"シート「%s」は大きすぎるため読み込みません（%d行、またはセル・文字の数が上限を超えています）。確認表の行だけを残し、不要な行や列を削除してください。"},
+		"シート「%s」は大きすぎるため読み込みません（確認表全体で%d行、またはセル・文字の数が上限を超えています）。確認表の行だけを残し、不要な行や列を削除してください。"},
 	"sheet-duplicate": {SeverityError,
 		"シート「%s」はシート「%s」と同じものとして扱われます。どちらか一方にまとめてください。"},
 	"column-ignored": {SeverityInfo,

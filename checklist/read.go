@@ -130,6 +130,8 @@ type bookReader struct {
 	layout     layout
 	sheets     []string // as written, in workbook order
 	infoSheet  bool     // the 基本情報 sheet exists
+	// What is left of the bounds on rows, cells and bytes of text.
+	rowsLeft, cellsLeft, textLeft int
 }
 
 func newBookReader(x *excelize.File) *bookReader {
@@ -137,6 +139,9 @@ func newBookReader(x *excelize.File) *bookReader {
 		x:          x,
 		dateStyles: map[int]bool{},
 		layout:     layout{parts: map[string]*partLayout{}, unread: map[string]bool{}, levelItems: -1},
+		rowsLeft:   maxBookRows,
+		cellsLeft:  maxBookCells,
+		textLeft:   maxBookText,
 	}
 }
 
@@ -251,14 +256,15 @@ func (p cellPos) ref() string {
 // ref returns the A1 reference of a 1-based row and 0-based column.
 func cellRef(row, col int) string { return cellPos{row, col + 1}.ref() }
 
-// Bounds on what one sheet may hold, far above any real checklist (the
+// Bounds on what a workbook may hold, far above any real checklist (the
 // official form has about a hundred items), so that a hostile file ends
-// with a finding rather than exhausting time or memory.
+// with a finding rather than exhausting time or memory, here or in the
+// documents written from it.
 const (
-	maxMergedCells = 1 << 18 // cells in the merged-cell map
-	maxSheetRows   = 10000   // rows, up to the last one with a value
-	maxSheetCells  = 1 << 20 // cells of those rows, blank ones before a value included
-	maxSheetText   = 4 << 20 // bytes of text
+	maxMergedCells = 1 << 18 // cells in the merged-cell map of one sheet
+	maxBookRows    = 5000    // rows of all sheets read, up to the last one with a value in each
+	maxBookCells   = 1 << 20 // cells of those rows, blank ones before a value included
+	maxBookText    = 4 << 20 // bytes of text in those cells
 	maxCellChars   = 32767   // characters in one cell: Excel's own limit
 	// maxIgnoredNotes is how many sheets or columns are named one by one
 	// as ignored before the rest are counted in one finding.
@@ -284,7 +290,8 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	}
 	g := &grid{name: name, merged: map[cellPos]cellPos{}}
 	raw := excelize.Options{RawCellValue: true}
-	width, cells, text, last := 0, 0, 0, 0
+	width, last := 0, 0
+	rowsLeft, cellsLeft, textLeft := b.rowsLeft, b.cellsLeft, b.textLeft
 	var hidden []int
 	for r := 1; rows.Next(); r++ {
 		cols, err := rows.Columns(raw)
@@ -301,14 +308,15 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			g.rows = append(g.rows, nil)
 			continue
 		}
+		rowsLeft -= r - last
 		last = r
-		cells += len(cols)
+		cellsLeft -= len(cols)
 		for _, v := range cols {
-			text += len(v)
+			textLeft -= len(v)
 		}
-		if r > maxSheetRows || cells > maxSheetCells || text > maxSheetText {
+		if rowsLeft < 0 || cellsLeft < 0 || textLeft < 0 {
 			rows.Close()
-			b.add("sheet-too-large", where{sheet: name}, name, maxSheetRows)
+			b.add("sheet-too-large", where{sheet: name}, name, maxBookRows)
 			return nil, nil
 		}
 		if rows.GetRowOpts().Hidden {
@@ -320,6 +328,7 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	if err := rows.Close(); err != nil {
 		return nil, broken(err)
 	}
+	b.rowsLeft, b.cellsLeft, b.textLeft = rowsLeft, cellsLeft, textLeft
 	g.rows = g.rows[:last]
 	if len(hidden) > 0 {
 		b.add("rows-hidden", where{sheet: name, ref: cellRef(hidden[0], 0)}, name, rowList(hidden))

@@ -110,7 +110,7 @@ var badCases = []badCase{
 		reason: pwWrong + "（使ったパスワード: 環境変数 ANNEXGEN_PASSWORD）"},
 	{file: "password.xlsx", env: map[string]string{passwordEnv: badgen.Password}, status: 0, outputs: 2},
 	{file: "rows200k.xlsx", status: 1, errors: 1,
-		line: "  エラー  Part1  シート「Part1」は大きすぎるため読み込みません（10000行、またはセル・文字の数が上限を超えています）。確認表の行だけを残し、不要な行や列を削除してください。 (sheet-too-large)"},
+		line: "  エラー  Part1  シート「Part1」は大きすぎるため読み込みません（確認表全体で5000行、またはセル・文字の数が上限を超えています）。確認表の行だけを残し、不要な行や列を削除してください。 (sheet-too-large)"},
 	{file: "long-cell.xlsx", status: 1, errors: 1,
 		line: "  エラー  Part1!I4  Part1 1「契約範囲」: セルの文字数が100000字あり、Excel のセルの上限（32767字）を超えています。内容を短くしてください。 (cell-too-long)"},
 	{file: "sst-index.xlsx", status: 1, errors: 1,

@@ -130,6 +130,14 @@ func Cases() []Case {
 		{Name: "merge-all.xlsx", What: "a merged range covering the whole Part1 sheet", Build: mergeAll},
 		{Name: "many-sheets.xlsx", What: "a valid workbook with 200 extra sheets", Build: manySheets},
 		{Name: "rows200k.xlsx", What: "a Part1 sheet with 200,000 item rows", Big: true, Build: rows200k},
+		{Name: "rows-limit.xlsx", What: "a valid Part1 sheet with as many item rows as annexgen reads (4,980, with the other sheets under 5,000)", Big: true, Build: func() ([]byte, error) {
+			return manyRows(4980, func(i int) string { return fmt.Sprintf("項目%dについて合意した。", i) })
+		}},
+		{Name: "text-limit.xlsx", What: "a valid Part1 sheet with as much text as annexgen reads (100 cells of 13,000 characters)", Big: true, Build: func() ([]byte, error) {
+			return manyRows(100, func(i int) string {
+				return strings.Repeat("障害時は乙が甲に連絡し、復旧の見込みを報告する。", 13000/25)
+			})
+		}},
 		{Name: "zipbomb.xlsx", What: "a worksheet that inflates to 4 GiB (declared in the zip)", Big: true, Build: func() ([]byte, error) { return zipBomb(true) }},
 		{Name: "zipbomb-hidden.xlsx", What: "a worksheet that inflates to 4 GiB but declares 1 KiB", Big: true, Build: func() ([]byte, error) { return zipBomb(false) }},
 	}
@@ -564,8 +572,13 @@ func manySheets() ([]byte, error) {
 	})
 }
 
-// rows200k writes Part1 with 200,000 item rows, streamed.
+// rows200k writes Part1 with 200,000 item rows.
 func rows200k() ([]byte, error) {
+	return manyRows(200000, func(i int) string { return fmt.Sprintf("合意%d", i) })
+}
+
+// manyRows writes Part1 with n item rows whose 合意内容 is agreement(i).
+func manyRows(n int, agreement func(i int) string) ([]byte, error) {
 	b, err := bookBytes(good(2), nil)
 	if err != nil {
 		return nil, err
@@ -578,10 +591,12 @@ func rows200k() ([]byte, error) {
 		fmt.Fprintf(&sheet, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, h)
 	}
 	sheet.WriteString(`</row>`)
-	for r := 4; r < 4+200000; r++ {
+	for i := 1; i <= n; i++ {
+		r := i + 3
 		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>項目%d</t></is></c>`+
 			`<c r="D%d" t="inlineStr"><is><t>はい</t></is></c><c r="F%d" t="inlineStr"><is><t>◎</t></is></c>`+
-			`<c r="I%d" t="inlineStr"><is><t>合意%d</t></is></c></row>`, r, r, r-3, r, r-3, r, r, r, r-3)
+			`<c r="G%d" t="inlineStr"><is><t>○</t></is></c><c r="H%d" t="inlineStr"><is><t>△</t></is></c>`+
+			`<c r="I%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, i, r, i, r, r, r, r, r, agreement(i))
 	}
 	sheet.WriteString(`</sheetData></worksheet>`)
 	return repack(b, func(name string, data []byte) []byte {
