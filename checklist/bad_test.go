@@ -128,6 +128,7 @@ func TestBadCorpus(t *testing.T) {
 		{"password.xlsx", Options{Password: "ちがう"}, reasonBadPassword, nil},
 		{"password.xlsx", Options{Password: badgen.Password}, "", nil},
 		{"zipbomb.xlsx", Options{}, reasonUnzipLarge, nil},
+		{"many-parts.xlsx", Options{}, reasonManyParts, nil},
 		{"zipbomb-hidden.xlsx", Options{}, "シート「Part1」が壊れているため読み込めません。Excel で開けるか確かめ、保存し直してください。", nil},
 		{"rows200k.xlsx", Options{}, "", []string{"sheet-too-large error Part1"}},
 		{"nosheets.xlsx", Options{}, "", []string{"header-missing error ", "header-missing error 基本情報"}},

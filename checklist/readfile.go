@@ -3,6 +3,7 @@ package checklist
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ const (
 	reasonEmpty       = "ファイルが空です（0 バイト）。確認表の .xlsx ファイルを指定してください。"
 	reasonTooLarge    = "ファイルが大きすぎます（64 MB 超）。確認表の .xlsx ファイルか確かめてください。"
 	reasonUnzipLarge  = "ファイルの中身を展開すると大きすぎます（128 MB 超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"
+	reasonManyParts   = "ファイルの中の部品（シートや画像など）が多すぎます（1万個超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"
 	reasonWord        = "Word 文書（.docx）です。確認表の .xlsx ファイルを指定してください。"
 	reasonBadText     = "セルの文字のデータが壊れているため読み込めません（文字コードが正しくないか、使えない制御文字があります）。Excel で開けるか確かめ、保存し直してください。"
 	reasonLoop        = "リンク（シンボリックリンク）が循環していて、ファイルにたどり着けません。リンクではなくファイルそのものを指定してください。"
@@ -113,6 +115,9 @@ func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bo
 		}
 		return "", true
 	case bytes.HasPrefix(head, zipSignature):
+		if zipEntries(ra, size) > maxZipEntries {
+			return reasonManyParts, false
+		}
 		zr, err := zip.NewReader(ra, size)
 		if err != nil {
 			return reasonBroken, false
@@ -120,6 +125,49 @@ func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bo
 		return zipReason(zr), false
 	}
 	return reasonNotXLSX, false
+}
+
+// maxZipEntries bounds the parts of a workbook: a checklist has dozens.
+const maxZipEntries = 10000
+
+// zipEntries counts the entries of a zip's central directory the way
+// archive/zip reads them (one header after the other from the offset in
+// the end record), stopping past maxZipEntries, so that a zip of a
+// million empty entries is refused before it is read. It returns 0 when
+// it cannot tell, and leaves the verdict to archive/zip.
+func zipEntries(ra io.ReaderAt, size int64) int {
+	const endLen, headerLen = 22, 46
+	tail := make([]byte, min(size, 64<<10+endLen))
+	if _, err := ra.ReadAt(tail, size-int64(len(tail))); err != nil && err != io.EOF {
+		return 0
+	}
+	end := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if end < 0 || len(tail)-end < endLen {
+		return 0
+	}
+	offset := int64(binary.LittleEndian.Uint32(tail[end+16:]))
+	if offset == 0xFFFFFFFF && end >= 20 && bytes.Equal(tail[end-20:end-16], []byte("PK\x06\x07")) {
+		// Zip64: the locator points at the zip64 end record, which holds the offset.
+		rec := make([]byte, 56)
+		if _, err := ra.ReadAt(rec, int64(binary.LittleEndian.Uint64(tail[end-12:]))); err != nil ||
+			!bytes.Equal(rec[:4], []byte("PK\x06\x06")) {
+			return 0
+		}
+		offset = int64(binary.LittleEndian.Uint64(rec[48:]))
+	}
+	header := make([]byte, headerLen)
+	n := 0
+	for ; n <= maxZipEntries; n++ {
+		if offset < 0 || offset > size-headerLen {
+			break
+		}
+		if _, err := ra.ReadAt(header, offset); err != nil || !bytes.Equal(header[:4], []byte("PK\x01\x02")) {
+			break
+		}
+		offset += headerLen + int64(binary.LittleEndian.Uint16(header[28:])) +
+			int64(binary.LittleEndian.Uint16(header[30:])) + int64(binary.LittleEndian.Uint16(header[32:]))
+	}
+	return n
 }
 
 // zipReason tells an .xlsx from other zip files (.ods, .docx, …).

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/annexgen/annexgen/internal/badgen"
+	"github.com/annexgen/annexgen/internal/batch"
 	"github.com/annexgen/annexgen/render/markdown"
 )
 
@@ -105,6 +106,7 @@ var badCases = []badCase{
 	{file: "raw-control.xlsx", status: 1, reason: badText},
 	{file: "zipbomb.xlsx", status: 1, reason: "ファイルの中身を展開すると大きすぎます（128 MB 超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"},
 	{file: "zipbomb-hidden.xlsx", status: 1, reason: brokenP1},
+	{file: "many-parts.xlsx", status: 1, reason: "ファイルの中の部品（シートや画像など）が多すぎます（1万個超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"},
 	{file: "password.xlsx", status: 1, reason: pwMissing},
 	{file: "password.xlsx", env: map[string]string{passwordEnv: "ちがう"}, status: 1,
 		reason: pwWrong + "（使ったパスワード: 環境変数 ANNEXGEN_PASSWORD）"},
@@ -249,6 +251,22 @@ func TestBadPaths(t *testing.T) {
 		if files := listFiles(t, out); len(files) != 0 {
 			t.Errorf("render %s wrote %v", tt.path, files)
 		}
+	}
+}
+
+// TestFileDisappears removes a file after the folder was read and before
+// it is converted: it is reported, not a crash.
+func TestFileDisappears(t *testing.T) {
+	in := t.TempDir()
+	path := copyFile(t, sample("clinic.xlsx"), in)
+	inputs, err := batch.Expand([]string{in})
+	if err != nil || len(inputs) != 1 {
+		t.Fatalf("Expand: %v %v", inputs, err)
+	}
+	os.Remove(path)
+	r := (&batch.Converter{Markdown: true, OutDir: t.TempDir()}).Convert(inputs[0])
+	if r.Status != batch.Rejected || r.Reason != path+": ファイルが見つかりません。ファイル名と場所を確かめてください。" {
+		t.Errorf("result %+v", r)
 	}
 }
 

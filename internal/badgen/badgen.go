@@ -138,6 +138,7 @@ func Cases() []Case {
 				return strings.Repeat("障害時は乙が甲に連絡し、復旧の見込みを報告する。", 13000/25)
 			})
 		}},
+		{Name: "many-parts.xlsx", What: "a valid workbook with 20,000 empty extra parts in its zip", Big: true, Build: manyParts},
 		{Name: "zipbomb.xlsx", What: "a worksheet that inflates to 4 GiB (declared in the zip)", Big: true, Build: func() ([]byte, error) { return zipBomb(true) }},
 		{Name: "zipbomb-hidden.xlsx", What: "a worksheet that inflates to 4 GiB but declares 1 KiB", Big: true, Build: func() ([]byte, error) { return zipBomb(false) }},
 	}
@@ -605,6 +606,32 @@ func manyRows(n int, agreement func(i int) string) ([]byte, error) {
 		}
 		return data
 	})
+}
+
+// manyParts adds 20,000 empty entries to a valid workbook's zip.
+func manyParts() ([]byte, error) {
+	b, err := bookBytes(good(2), nil)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			return nil, err
+		}
+	}
+	for i := range 20000 {
+		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("x/%05d", i), Method: zip.Store}); err != nil {
+			return nil, err
+		}
+	}
+	err = zw.Close()
+	return buf.Bytes(), err
 }
 
 // zipBomb writes a valid workbook whose Part1 sheet is a deflate stream of
