@@ -28,6 +28,13 @@ const headerSearchRows = 30
 // Load reads and validates the workbook at path. err != nil only when the
 // file is not a readable workbook at all; it is then a *FileError.
 // Findings are in workbook order (sheet, row, column).
+//
+// Hidden rows and hidden sheets are read like visible ones: they are part
+// of the agreement, and an info finding says they were read. A workbook
+// beyond the bounds of a real checklist (5,000 rows, about a million
+// cells or 4 MB of text in all, 32,767 characters in a cell, 10,000 zip
+// parts, 128 MB unzipped) gives a finding or a *FileError, never an
+// exhausted machine.
 func Load(path string, opt Options) (*Checklist, Findings, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -298,11 +305,15 @@ func (b *bookReader) grid(name string) (*grid, error) {
 		if err != nil {
 			rows.Close()
 			var se *xml.SyntaxError
-			if errors.As(err, &se) && (strings.Contains(se.Msg, "UTF-8") || strings.Contains(se.Msg, "illegal character")) {
+			switch {
+			case !errors.As(err, &se):
+				return nil, broken(err)
+			case strings.Contains(se.Msg, "UTF-8") || strings.Contains(se.Msg, "illegal character"):
 				// The shared strings hold bytes that are not text.
 				return nil, &FileError{Reason: reasonBadText, Err: err}
 			}
-			return nil, broken(err)
+			// The shared strings, which every sheet uses, are not XML.
+			return nil, &FileError{Reason: reasonBroken, Err: err}
 		}
 		if len(cols) == 0 {
 			g.rows = append(g.rows, nil)

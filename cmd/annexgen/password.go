@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -29,7 +30,13 @@ func password(e *env, file string) (pw, source string, err error) {
 		}
 		return pw, source, nil
 	}
-	b, err := os.ReadFile(file)
+	f, err := os.Open(file)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: パスワードファイルを読めません", file)
+	}
+	defer f.Close()
+	// A password is short: a huge file or a device is not read to its end.
+	b, err := io.ReadAll(io.LimitReader(f, 4096))
 	if err != nil {
 		return "", "", fmt.Errorf("%s: パスワードファイルを読めません", file)
 	}

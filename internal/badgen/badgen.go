@@ -68,6 +68,11 @@ func Cases() []Case {
 		{Name: "brokenxml.xlsx", What: "a workbook whose Part1 sheet is not well-formed XML", Build: func() ([]byte, error) {
 			return patch(good(2), map[string]string{"xl/worksheets/sheet2.xml": `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>項番</t></is></c>`})
 		}},
+		{Name: "missing-part.xlsx", What: "a workbook whose Part1 sheet part is empty", Build: func() ([]byte, error) {
+			return patch(good(2), map[string]string{"xl/worksheets/sheet2.xml": ""})
+		}},
+		{Name: "rel-escape.xlsx", What: "a workbook whose Part1 sheet points at /etc/passwd outside the zip", Build: relEscape},
+		{Name: "xml-entities.xlsx", What: "shared strings with a DTD that defines entities (billion laughs)", Build: entities},
 		{Name: "password.xlsx", What: "a valid workbook encrypted with Password (ECMA-376 agile encryption)", Varies: true, Build: encrypted},
 		{Name: "nosheet-info.xlsx", What: "a workbook without the 基本情報 sheet", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.DeleteSheet("基本情報") })
@@ -345,6 +350,36 @@ func part(b []byte, name string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no part %s", name)
+}
+
+func relEscape() ([]byte, error) {
+	b, err := bookBytes(good(2), nil)
+	if err != nil {
+		return nil, err
+	}
+	return repack(b, func(name string, data []byte) []byte {
+		if name == "xl/_rels/workbook.xml.rels" {
+			return bytes.Replace(data, []byte("worksheets/sheet2.xml"), []byte("../../../../etc/passwd"), 1)
+		}
+		return data
+	})
+}
+
+func entities() ([]byte, error) {
+	b, err := bookBytes(good(2), nil)
+	if err != nil {
+		return nil, err
+	}
+	const dtd = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">` +
+		`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`
+	return repack(b, func(name string, data []byte) []byte {
+		if name != "xl/sharedStrings.xml" {
+			return data
+		}
+		s := string(data)
+		s = dtd + s[strings.Index(s, "<sst"):]
+		return []byte(strings.Replace(s, "契約範囲", "&c;", 1))
+	})
 }
 
 func truncated() ([]byte, error) {
