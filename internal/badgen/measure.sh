@@ -18,4 +18,4 @@ for f in "$dir"/in/*; do
 			"$dir/annexgen" $args "$f" >/dev/null 2>&1 || true
 	done
 done
-sort -k1,1nr "$dir/times"
+grep -v "^Command" "$dir/times" | sort -k1,1nr
