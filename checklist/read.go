@@ -316,8 +316,7 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			return nil, &FileError{Reason: reasonBroken, Err: err}
 		}
 		if len(cols) == 0 {
-			g.rows = append(g.rows, nil)
-			continue
+			continue // added below when a row with values follows
 		}
 		rowsLeft -= r - last
 		last = r
@@ -333,6 +332,9 @@ func (b *bookReader) grid(name string) (*grid, error) {
 		if rows.GetRowOpts().Hidden {
 			hidden = append(hidden, r)
 		}
+		for len(g.rows) < r-1 {
+			g.rows = append(g.rows, nil)
+		}
 		g.rows = append(g.rows, cols)
 		width = max(width, len(cols))
 	}
@@ -340,7 +342,6 @@ func (b *bookReader) grid(name string) (*grid, error) {
 		return nil, broken(err)
 	}
 	b.rowsLeft, b.cellsLeft, b.textLeft = rowsLeft, cellsLeft, textLeft
-	g.rows = g.rows[:last]
 	if len(hidden) > 0 {
 		b.add("rows-hidden", where{sheet: name, ref: cellRef(hidden[0], 0)}, name, rowList(hidden))
 	}
