@@ -170,7 +170,7 @@ func Load(path string) (*Face, error) {
 
 // loadFile reads a font file and makes a Face of it (see parseFace for index and prefer).
 func loadFile(file string, index int, prefer []string) (*Face, error) {
-	data, err := os.ReadFile(file)
+	data, err := readFontFile(file)
 	if err != nil {
 		return nil, err
 	}
