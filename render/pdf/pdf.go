@@ -26,6 +26,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -112,18 +113,28 @@ func New(set *fonts.Set) (*Typesetter, error) {
 		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table)),
 		compress:  compressLevel,
 	}
-	parsed := map[*fonts.Face]*face{}
+	// Parsing a Japanese font takes milliseconds: the distinct faces are
+	// parsed side by side (the container is safe for concurrent use).
+	first := map[*fonts.Face]int{}
+	var errs [faceCount]error
+	var wg sync.WaitGroup
 	for i, ff := range roles {
-		if f, ok := parsed[ff]; ok {
-			t.faces[i] = f
+		if _, ok := first[ff]; ok {
 			continue
 		}
-		f, err := t.addFace(ff, i)
-		if err != nil {
-			return nil, err
+		first[ff] = i
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t.faces[i], errs[i] = t.addFace(ff, i)
+		}()
+	}
+	wg.Wait()
+	for i, ff := range roles {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		parsed[ff] = f
-		t.faces[i] = f
+		t.faces[i] = t.faces[first[ff]]
 	}
 	return t, nil
 }
