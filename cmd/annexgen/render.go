@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/internal/batch"
@@ -128,19 +129,15 @@ func runRender(e *env, args []string) int {
 		conv.Templates[doc] = t
 	}
 
-	fontFailed := false
 	if wantPDF {
-		set, err := fonts.Find(fonts.Options{Body: *font, Bold: *fontBold, Heading: *fontBold})
-		if err == nil {
-			conv.Typesetter, err = pdf.New(set)
-		}
-		if err != nil {
-			fontFailed = true
-			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\n", err)
-			if !wantMD {
+		// Fonts take a while to load: they load while the first workbook is
+		// read. Without Markdown to write, a missing font ends the run at once.
+		conv.Typesetter = loadTypesetter(fonts.Options{Body: *font, Bold: *fontBold, Heading: *fontBold})
+		if !wantMD {
+			if _, err := conv.Typesetter(); err != nil {
+				fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\n", err)
 				return exitUsage
 			}
-			fmt.Fprintln(e.stderr, "annexgen render: Markdown のみ作成します。")
 		}
 	}
 
@@ -181,8 +178,11 @@ func runRender(e *env, args []string) int {
 	if emptyFolders > 0 && status == exitOK {
 		status = exitRejected
 	}
-	if fontFailed {
-		status = exitUsage
+	if conv.Typesetter != nil && len(results) > 0 {
+		if _, err := conv.Typesetter(); err != nil {
+			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\nannexgen render: Markdown のみ作成しました。\n", err)
+			status = exitUsage
+		}
 	}
 	if interrupted {
 		fmt.Fprintf(e.stderr, "annexgen render: 中断しました。%d件中%d件を処理し、残りは変換していません。\n", len(inputs), len(results))
@@ -235,4 +235,18 @@ func onlyWarnings(fs checklist.Findings) checklist.Findings {
 		}
 	}
 	return out
+}
+
+// loadTypesetter starts loading the fonts in the background and returns a
+// function that waits for them.
+func loadTypesetter(opt fonts.Options) func() (*pdf.Typesetter, error) {
+	load := sync.OnceValues(func() (*pdf.Typesetter, error) {
+		set, err := fonts.Find(opt)
+		if err != nil {
+			return nil, err
+		}
+		return pdf.New(set)
+	})
+	go load()
+	return load
 }

@@ -43,7 +43,7 @@ type Converter struct {
 	Doc        markdown.Doc                        // the document to write; "" follows each workbook's 文書種別
 	Templates  map[markdown.Doc]*markdown.Template // parsed once, shared by all inputs
 	Markdown   bool                                // write STEM.DOC.md
-	Typesetter *pdf.Typesetter                     // write STEM.DOC.pdf when not nil
+	Typesetter func() (*pdf.Typesetter, error)     // write STEM.DOC.pdf when not nil; on an error, only Markdown is written
 	OutDir     string                              // "" writes beside each input
 	PerVendor  bool                                // one document per vendor
 	Options    checklist.Options                   // password and strictness
@@ -132,9 +132,16 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 		if c.Markdown {
 			files = append(files, outfile.File{Path: name + ".md", Data: md.Bytes()})
 		}
-		if c.Typesetter != nil {
+		if c.Typesetter == nil {
+			continue
+		}
+		ts, err := c.Typesetter()
+		if err != nil {
+			continue // the caller reports the fonts once, not for every file
+		}
+		{
 			var out bytes.Buffer
-			r, err := c.Typesetter.Render(&out, md.Bytes(), meta(doc, list, v))
+			r, err := ts.Render(&out, md.Bytes(), meta(doc, list, v))
 			if err != nil {
 				return nil, nil, fmt.Errorf("PDFを作成できません: %w", err)
 			}
