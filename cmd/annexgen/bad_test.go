@@ -313,11 +313,14 @@ func TestGlyphsAndMarkup(t *testing.T) {
 	if r.status != exitOK {
 		t.Fatalf("status %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
-	for _, c := range []string{"😀", "👍", "🏻"} {
-		line := "  警告  -  文字「" + c + "」（U+" + fmt.Sprintf("%04X", []rune(c)[0]) + "）はフォントにないため、PDFでは〓で表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください (glyph-missing)"
+	for _, c := range []string{"𠮷", "😀", "👍", "🏻"} {
+		line := "文字「" + c + "」（U+" + fmt.Sprintf("%04X", []rune(c)[0]) + "）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉） (glyph-missing)"
 		if n := strings.Count(r.stdout, line+"\n"); n != 1 {
 			t.Errorf("glyph warning for %s printed %d times, want once:\n%s", c, n, r.stdout)
 		}
+	}
+	if !strings.Contains(r.stdout, "  警告  -  「Part1 1 契約範囲」などにある文字「😀」") {
+		t.Errorf("the warning for 😀 does not name the section it is in:\n%s", r.stdout)
 	}
 	md, err := os.ReadFile(filepath.Join(out, "non-bmp.annex.md"))
 	if err != nil || !strings.Contains(string(md), "𠮷野家記念病院") || !strings.Contains(string(md), "😀👍🏻") {

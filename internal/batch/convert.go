@@ -118,8 +118,7 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 	}
 	doc := c.doc(list)
 	var files []outfile.File
-	var missing checklist.Findings
-	reported := map[rune]bool{} // glyphs missing from the font, reported once
+	var glyphs missingGlyphs
 	for _, v := range vendors {
 		name := base + "." + string(doc)
 		if v != "" {
@@ -146,21 +145,49 @@ func (c *Converter) documents(in Input, list *checklist.Checklist) ([]outfile.Fi
 				return nil, nil, fmt.Errorf("PDFを作成できません: %w", err)
 			}
 			for _, m := range r.Missing {
-				if reported[m.Rune] {
-					continue
-				}
-				reported[m.Rune] = true
-				missing = append(missing, checklist.Finding{
-					Code:     "glyph-missing",
-					Severity: checklist.SeverityWarning,
-					Item:     m.Context,
-					Message:  fmt.Sprintf("文字「%c」（U+%04X）はフォントにないため、PDFでは〓で表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください", m.Rune, m.Rune),
-				})
+				glyphs.add(m)
 			}
 			files = append(files, outfile.File{Path: name + ".pdf", Data: out.Bytes()})
 		}
 	}
-	return files, missing, nil
+	return files, glyphs.findings(), nil
+}
+
+// missingGlyphs collects the characters the PDF could not show, each once,
+// with the first section heading it was found under.
+type missingGlyphs struct {
+	order []rune
+	where map[rune]string
+}
+
+func (g *missingGlyphs) add(m pdf.MissingGlyph) {
+	if g.where == nil {
+		g.where = make(map[rune]string)
+	}
+	where, seen := g.where[m.Rune]
+	if !seen {
+		g.order = append(g.order, m.Rune)
+	}
+	if where == "" {
+		g.where[m.Rune] = m.Context
+	}
+}
+
+// findings turns the characters into warnings that say where and what to do.
+func (g *missingGlyphs) findings() checklist.Findings {
+	var fs checklist.Findings
+	for _, r := range g.order {
+		where := ""
+		if g.where[r] != "" {
+			where = "「" + g.where[r] + "」などにある"
+		}
+		msg := fmt.Sprintf("%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください", where, r, r)
+		if r > 0xFFFF {
+			msg = fmt.Sprintf("%s文字「%c」（U+%04X）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉）", where, r, r)
+		}
+		fs = append(fs, checklist.Finding{Code: "glyph-missing", Severity: checklist.SeverityWarning, Message: msg})
+	}
+	return fs
 }
 
 // doc returns the document to write for list: the one asked for, or else
