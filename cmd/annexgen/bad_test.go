@@ -263,7 +263,8 @@ func TestBadPaths(t *testing.T) {
 func TestFileDisappears(t *testing.T) {
 	in := t.TempDir()
 	path := copyFile(t, sample("clinic.xlsx"), in)
-	inputs, err := batch.Expand([]string{in})
+	found, err := batch.Expand([]string{in})
+	inputs := found.Inputs
 	if err != nil || len(inputs) != 1 {
 		t.Fatalf("Expand: %v %v", inputs, err)
 	}

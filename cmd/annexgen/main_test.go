@@ -254,6 +254,7 @@ func TestRenderFolderGoesOnPastBadFiles(t *testing.T) {
 	os.MkdirAll(filepath.Join(in, "大阪"), 0o755)
 	os.WriteFile(filepath.Join(in, "大阪", "broken.xlsx"), []byte("PK\x03\x04broken"), 0o644)
 	os.WriteFile(filepath.Join(in, "~$clinic.xlsx"), []byte("lock"), 0o644)
+	os.WriteFile(filepath.Join(in, "古い様式.xls"), []byte("\xd0\xcf\x11\xe0"), 0o644)
 	out := t.TempDir()
 
 	r := annexgen(t, nil, "render", "--to", "md", "-o", out, in)
@@ -273,7 +274,7 @@ func TestRenderFolderGoesOnPastBadFiles(t *testing.T) {
 	if len(files) != 1 {
 		t.Errorf("outputs %v, want only the clinic's", files)
 	}
-	for _, want := range []string{"blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "3件中 作成 1件、エラーのため作成せず 2件"} {
+	for _, want := range []string{"古い様式.xls: .xlsx ではないため変換しませんでした", "blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "3件中 作成 1件、エラーのため作成せず 2件"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}

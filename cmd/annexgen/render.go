@@ -77,17 +77,18 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	inputs, err := batch.Expand(flags.Args())
+	found, err := batch.Expand(flags.Args())
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	emptyFolders := 0
-	for _, arg := range flags.Args() {
-		if in, err := batch.Expand([]string{arg}); err == nil && len(in) == 0 {
-			fmt.Fprintf(e.stdout, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
-			emptyFolders++
-		}
+	inputs := found.Inputs
+	for _, path := range found.Skipped {
+		fmt.Fprintf(e.stdout, "%s: .xlsx ではないため変換しませんでした。Excel で開き「Excel ブック (*.xlsx)」の形式で保存し直してください。\n", path)
 	}
+	for _, arg := range found.Empty {
+		fmt.Fprintf(e.stdout, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
+	}
+	emptyFolders := len(found.Empty)
 	if clashes := batch.Clashes(inputs, *outDir); len(clashes) > 0 {
 		var names []string
 		for _, in := range clashes[0] {

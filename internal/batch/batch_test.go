@@ -22,7 +22,7 @@ func touch(t *testing.T, path string) {
 func TestExpand(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "in")
-	for _, p := range []string{"b.xlsx", "a/c.XLSX", "a/~$c.xlsx", "a/notes.txt", ".hidden/d.xlsx", "a/.e.xlsx"} {
+	for _, p := range []string{"b.xlsx", "a/c.XLSX", "a/~$c.xlsx", "a/notes.txt", ".hidden/d.xlsx", "a/.e.xlsx", "a/old.xls", "z.ods"} {
 		touch(t, filepath.Join(dir, p))
 	}
 	outside := filepath.Join(root, "outside")
@@ -37,9 +37,18 @@ func TestExpand(t *testing.T) {
 	touch(t, single)
 	missing := filepath.Join(root, "missing.xlsx")
 
-	got, err := Expand([]string{single, dir, missing})
+	empty := filepath.Join(root, "empty")
+	os.MkdirAll(empty, 0o755)
+	found, err := Expand([]string{single, dir, missing, empty})
 	if err != nil {
 		t.Fatal(err)
+	}
+	got := found.Inputs
+	if want := []string{filepath.Join(dir, "a", "old.xls"), filepath.Join(dir, "z.ods")}; !reflect.DeepEqual(found.Skipped, want) {
+		t.Errorf("skipped %v, want %v", found.Skipped, want)
+	}
+	if want := []string{empty}; !reflect.DeepEqual(found.Empty, want) {
+		t.Errorf("empty %v, want %v", found.Empty, want)
 	}
 	want := []Input{
 		{Path: single, Rel: "single.xlsx"},

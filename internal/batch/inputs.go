@@ -19,21 +19,33 @@ type Input struct {
 	Rel  string // path relative to the folder argument it was found in; the base name for a file argument
 }
 
+// Found is what Expand found.
+type Found struct {
+	Inputs  []Input
+	Empty   []string // folder arguments holding no workbook
+	Skipped []string // spreadsheets in folders that are not .xlsx (.xls, .xlsm, .xlsb, .ods)
+}
+
+// otherSheets are the endings of spreadsheets that a folder may hold but
+// annexgen does not read; they are named so that none goes unnoticed.
+var otherSheets = map[string]bool{".xls": true, ".xlsm": true, ".xlsb": true, ".ods": true}
+
 // Expand turns command-line arguments into inputs. A file is taken as it
 // is; a folder means every .xlsx below it, in lexical order, skipping
 // Office lock files (~$name.xlsx), hidden files and folders, and symbolic
 // links (so that a folder never leads outside itself). The error names a
 // folder that cannot be read.
-func Expand(args []string) ([]Input, error) {
-	var inputs []Input
+func Expand(args []string) (Found, error) {
+	var found Found
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil || !info.IsDir() {
 			// A missing file is reported by the reader, like any other bad input.
-			inputs = append(inputs, Input{Path: arg, Rel: filepath.Base(arg)})
+			found.Inputs = append(found.Inputs, Input{Path: arg, Rel: filepath.Base(arg)})
 			continue
 		}
-		var found []Input
+		var inputs []Input
+		var skipped []string
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fmt.Errorf("%s: フォルダを読めません", path)
@@ -45,26 +57,35 @@ func Expand(args []string) ([]Input, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() || strings.HasPrefix(name, "~$") {
 				return nil
 			}
-			if !strings.EqualFold(filepath.Ext(name), ".xlsx") || strings.HasPrefix(name, "~$") {
+			ext := strings.ToLower(filepath.Ext(name))
+			if otherSheets[ext] {
+				skipped = append(skipped, path)
+			}
+			if ext != ".xlsx" {
 				return nil
 			}
 			rel, err := filepath.Rel(arg, path)
 			if err != nil || !filepath.IsLocal(rel) {
 				return nil
 			}
-			found = append(found, Input{Path: path, Rel: rel})
+			inputs = append(inputs, Input{Path: path, Rel: rel})
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return Found{}, err
 		}
-		sort.Slice(found, func(i, j int) bool { return found[i].Rel < found[j].Rel })
-		inputs = append(inputs, found...)
+		if len(inputs) == 0 {
+			found.Empty = append(found.Empty, arg)
+		}
+		sort.Slice(inputs, func(i, j int) bool { return inputs[i].Rel < inputs[j].Rel })
+		sort.Strings(skipped)
+		found.Inputs = append(found.Inputs, inputs...)
+		found.Skipped = append(found.Skipped, skipped...)
 	}
-	return inputs, nil
+	return found, nil
 }
 
 // OutputBase returns the path of in's outputs without their endings
