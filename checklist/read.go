@@ -432,16 +432,8 @@ func (b *bookReader) cellError(g *grid, v string, src cellPos, at where) bool {
 // text returns a cell as text: numbers as displayed by their number
 // format, line breaks kept, surrounding spaces trimmed.
 func (b *bookReader) text(g *grid, row, col int, item *Item) string {
-	if col < 0 {
-		return ""
-	}
-	v, src := g.value(row, col)
-	at := where{g.name, cellRef(row, col), item}
-	if v == "" {
-		b.brokenCell(g, src, at)
-		return ""
-	}
-	if b.cellError(g, v, src, at) {
+	v, src, at, ok := b.stored(g, row, col, item)
+	if !ok {
 		return ""
 	}
 	if looksNumeric(v) {
@@ -487,19 +479,30 @@ func (b *bookReader) brokenCell(g *grid, src cellPos, at where) {
 // rawText returns a cell as stored, for values that are codes rather
 // than prose (項番, 初回確認, role marks): numbers are not formatted.
 func (b *bookReader) rawText(g *grid, row, col int, item *Item) string {
-	if col < 0 {
-		return ""
-	}
-	v, src := g.value(row, col)
-	at := where{g.name, cellRef(row, col), item}
-	if v == "" {
-		b.brokenCell(g, src, at)
-		return ""
-	}
-	if b.cellError(g, v, src, at) {
+	v, _, at, ok := b.stored(g, row, col, item)
+	if !ok {
 		return ""
 	}
 	return b.checkText(cleanText(v), at)
+}
+
+// stored returns a cell's value as stored, where it was read from and
+// where it is reported; ok is false for a missing column, a blank cell,
+// and a cell that is broken or holds an error value (both reported).
+func (b *bookReader) stored(g *grid, row, col int, item *Item) (v string, src cellPos, at where, ok bool) {
+	if col < 0 {
+		return "", src, at, false
+	}
+	v, src = g.value(row, col)
+	at = where{g.name, cellRef(row, col), item}
+	if v == "" {
+		b.brokenCell(g, src, at)
+		return "", src, at, false
+	}
+	if b.cellError(g, v, src, at) {
+		return "", src, at, false
+	}
+	return v, src, at, true
 }
 
 // date returns a cell as a date: a date-formatted serial number, an ISO
