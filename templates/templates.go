@@ -10,11 +10,12 @@ package templates
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/annexgen/annexgen/internal/outfile"
 )
 
 // FS holds the default templates: annex.md.tmpl, sla.md.tmpl and the
@@ -36,7 +37,7 @@ func Names() []string {
 // WriteDir writes the default templates into dir, creating it if needed,
 // and returns the paths written. Unless force is set it writes nothing
 // when any of the files already exists, and the error (which matches
-// fs.ErrExist) names them.
+// fs.ErrExist) names them. It writes all the files or none.
 func WriteDir(dir string, force bool) ([]string, error) {
 	names := Names()
 	if !force {
@@ -51,53 +52,29 @@ func WriteDir(dir string, force bool) ([]string, error) {
 			return nil, &existsError{paths: existing}
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("フォルダ %s を作成できません: %w", dir, err)
-	}
-	var written []string
+	var files []outfile.File
 	for _, name := range names {
 		b, err := FS.ReadFile(name)
 		if err != nil {
-			return written, err
+			return nil, err
 		}
-		p := filepath.Join(dir, name)
-		if err := writeFile(p, b); err != nil {
-			return written, fmt.Errorf("テンプレート %s を書き込めません: %w", p, err)
-		}
-		written = append(written, p)
+		files = append(files, outfile.File{Path: filepath.Join(dir, name), Data: b})
+	}
+	if err := outfile.Commit(files, force); err != nil {
+		return nil, err
+	}
+	var written []string
+	for _, f := range files {
+		written = append(written, f.Path)
 	}
 	return written, nil
-}
-
-// writeFile writes b to p through a temporary file, so that p is never
-// left half-written.
-func writeFile(p string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, p)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // existsError reports template files that are already there.
 type existsError struct{ paths []string }
 
 func (e *existsError) Error() string {
-	return "次のファイルが既にあるため、テンプレートを書き出しませんでした（上書きする場合は強制上書きを指定してください）: " +
+	return "次のファイルが既にあるため、テンプレートを書き出しませんでした: " +
 		strings.Join(e.paths, ", ")
 }
 

@@ -81,6 +81,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"render", "-j", "0", "x.xlsx"}, exitUsage, "-j には 1 以上"},
 		{[]string{"render", "--templates", "/nonexistent", "x.xlsx"}, exitUsage, "ひな形のフォルダが見つかりません"},
 		{[]string{"init", "extra"}, exitUsage, "余分な引数があります"},
+		{[]string{"render", "-o", "main.go", "x.xlsx"}, exitUsage, "main.go: 出力先（-o）はフォルダを指定してください"},
 		{[]string{"render", "-o", "out", "../../samples/clinic.xlsx", "../../samples/../samples/clinic.xlsx"}, exitUsage, "同じ名前になります"},
 	}
 	for _, tt := range tests {

@@ -77,6 +77,11 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if *outDir != "" {
+		if info, err := os.Stat(*outDir); err == nil && !info.IsDir() {
+			return usageErr("%s: 出力先（-o）はフォルダを指定してください（同じ名前のファイルがあります）", *outDir)
+		}
+	}
 	found, err := batch.Expand(flags.Args())
 	if err != nil {
 		return usageErr("%v", err)

@@ -1,29 +1,34 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/annexgen/annexgen/templates"
 )
 
 func runTemplates(e *env, args []string) int {
-	fs := newFlags(e, "templates", `annexgen templates: 文書のひな形（テンプレート）を書き出します。
+	flags := newFlags(e, "templates", `annexgen templates: 文書のひな形（テンプレート）を書き出します。
 
 書き出したファイルを編集し、annexgen render --templates フォルダ で使えます。
 変更しなかったファイルは削除してもかまいません（組み込みのひな形が使われます）。
 `)
-	out := fs.StringP("output", "o", "annexgen-templates", "書き出し先のフォルダ")
-	force := fs.Bool("force", false, "同じ名前のファイルがあれば上書きします")
-	if status, done := parse(e, fs, args); done {
+	out := flags.StringP("output", "o", "annexgen-templates", "書き出し先のフォルダ")
+	force := flags.Bool("force", false, "同じ名前のファイルがあれば上書きします")
+	if status, done := parse(e, flags, args); done {
 		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "annexgen templates: 余分な引数があります: %s（書き出し先は -o で指定します）\n", fs.Arg(0))
+	if flags.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "annexgen templates: 余分な引数があります: %s（書き出し先は -o で指定します）\n", flags.Arg(0))
 		return exitUsage
 	}
 	written, err := templates.WriteDir(*out, *force)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "annexgen templates: %v\n", err)
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintln(e.stderr, "annexgen templates: 上書きするには --force を付けてください。")
+		}
 		return exitUsage
 	}
 	for _, p := range written {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // File is one output: its path and its complete contents.
@@ -45,6 +46,14 @@ func describe(err error) string {
 		return "書き込む権限がありません"
 	case errors.Is(err, fs.ErrNotExist):
 		return "フォルダがありません"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "出力先の途中にフォルダではなくファイルがあります"
+	case errors.Is(err, syscall.EISDIR):
+		return "同じ名前のフォルダがあります"
+	case errors.Is(err, syscall.ENOSPC):
+		return "ディスクの空き容量が足りません"
+	case errors.Is(err, syscall.EROFS):
+		return "読み取り専用の場所です"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +69,9 @@ func TestCommitRollsBack(t *testing.T) {
 	var we *WriteError
 	if !errors.As(err, &we) || we.Path != files[1].Path {
 		t.Fatalf("err = %v, want WriteError for %s", err, files[1].Path)
+	}
+	if want := "出力先の途中にフォルダではなくファイルがあります"; !strings.Contains(err.Error(), want) {
+		t.Errorf("message %q does not say %q", err, want)
 	}
 	if _, err := os.Stat(files[0].Path); !os.IsNotExist(err) {
 		t.Errorf("a.md remains after a failed group")
