@@ -319,12 +319,13 @@ func TestTemplatesOverride(t *testing.T) {
 
 func TestRenderPDFAndJSON(t *testing.T) {
 	out := t.TempDir()
-	r := annexgen(t, nil, "render", "--json", "-o", out, sample("hospital.xlsx"))
+	empty := t.TempDir()
+	r := annexgen(t, nil, "render", "--json", "-o", out, sample("hospital.xlsx"), empty)
 	if strings.Contains(r.stderr, "PDF を作成できません") {
 		t.Skipf("no Japanese font on this machine: %s", r.stderr)
 	}
-	if r.status != exitOK {
-		t.Fatalf("render: %d\n%s%s", r.status, r.stdout, r.stderr)
+	if r.status != exitRejected || !strings.Contains(r.stderr, "フォルダの中に確認表（.xlsx）がありません") {
+		t.Fatalf("render with an empty folder: %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	var doc struct {
 		Files []struct {

@@ -87,11 +87,15 @@ func runRender(e *env, args []string) int {
 		return usageErr("%v", err)
 	}
 	inputs := found.Inputs
+	notes := e.stdout // with --json, stdout holds the JSON document alone
+	if *asJSON {
+		notes = e.stderr
+	}
 	for _, path := range found.Skipped {
-		fmt.Fprintf(e.stdout, "%s: .xlsx ではないため変換しませんでした。Excel で開き「Excel ブック (*.xlsx)」の形式で保存し直してください。\n", path)
+		fmt.Fprintf(notes, "%s: .xlsx ではないため変換しませんでした。Excel で開き「Excel ブック (*.xlsx)」の形式で保存し直してください。\n", path)
 	}
 	for _, arg := range found.Empty {
-		fmt.Fprintf(e.stdout, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
+		fmt.Fprintf(notes, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
 	}
 	emptyFolders := len(found.Empty)
 	if clashes := batch.Clashes(inputs, *outDir); len(clashes) > 0 {
