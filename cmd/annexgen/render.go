@@ -97,7 +97,6 @@ func runRender(e *env, args []string) int {
 	for _, arg := range found.Empty {
 		fmt.Fprintf(notes, "%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。\n", arg)
 	}
-	emptyFolders := len(found.Empty)
 	if clashes := batch.Clashes(inputs, *outDir); len(clashes) > 0 {
 		var names []string
 		for _, in := range clashes[0] {
@@ -114,29 +113,8 @@ func runRender(e *env, args []string) int {
 		Options:   checklist.Options{Password: pw, Strict: *strict},
 		Force:     *force,
 	}
-	var override fs.FS
-	if *tmplDir != "" {
-		if info, err := os.Stat(*tmplDir); err != nil || !info.IsDir() {
-			return usageErr("%s: ひな形のフォルダが見つかりません", *tmplDir)
-		}
-		// A root: a link inside the folder cannot lead a template to another file.
-		root, err := os.OpenRoot(*tmplDir)
-		if err != nil {
-			return usageErr("%s: ひな形のフォルダを開けません", *tmplDir)
-		}
-		defer root.Close()
-		override = root.FS()
-	}
-	conv.Templates = make(map[markdown.Doc]*markdown.Template)
-	for _, doc := range markdown.Docs {
-		if d != "" && doc != d {
-			continue
-		}
-		t, err := markdown.Parse(doc, override)
-		if err != nil {
-			return usageErr("ひな形に誤りがあります: %v", err)
-		}
-		conv.Templates[doc] = t
+	if conv.Templates, err = parseTemplates(d, *tmplDir); err != nil {
+		return usageErr("%v", err)
 	}
 
 	if wantPDF {
@@ -174,18 +152,8 @@ func runRender(e *env, args []string) int {
 		printResults(e, results, len(inputs))
 	}
 
-	status := exitOK
-	for _, r := range results {
-		switch r.Status {
-		case batch.Failed:
-			status = exitUsage
-		case batch.Rejected:
-			if status == exitOK {
-				status = exitRejected
-			}
-		}
-	}
-	if emptyFolders > 0 && status == exitOK {
+	status := exitStatus(results)
+	if len(found.Empty) > 0 && status == exitOK {
 		status = exitRejected
 	}
 	if conv.Typesetter != nil && len(results) > 0 {
@@ -259,4 +227,50 @@ func loadTypesetter(opt fonts.Options) func() (*pdf.Typesetter, error) {
 	})
 	go load()
 	return load
+}
+
+// parseTemplates parses the templates of doc, or of both documents when
+// doc is "" (each workbook's 文書種別 decides), with the files of dir (may
+// be "") replacing the defaults.
+func parseTemplates(doc markdown.Doc, dir string) (map[markdown.Doc]*markdown.Template, error) {
+	var override fs.FS
+	if dir != "" {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("%s: ひな形のフォルダが見つかりません", dir)
+		}
+		// A root: a link inside the folder cannot lead a template to another file.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, fmt.Errorf("%s: ひな形のフォルダを開けません", dir)
+		}
+		override = root.FS() // templates are parsed now; the root is not needed after
+		defer root.Close()
+	}
+	parsed := make(map[markdown.Doc]*markdown.Template)
+	for _, d := range markdown.Docs {
+		if doc != "" && d != doc {
+			continue
+		}
+		t, err := markdown.Parse(d, override)
+		if err != nil {
+			return nil, fmt.Errorf("ひな形に誤りがあります: %w", err)
+		}
+		parsed[d] = t
+	}
+	return parsed, nil
+}
+
+// exitStatus is 2 when an output could not be written, else 1 when an
+// input was rejected, else 0.
+func exitStatus(results []batch.Result) int {
+	status := exitOK
+	for _, r := range results {
+		switch r.Status {
+		case batch.Failed:
+			return exitUsage
+		case batch.Rejected:
+			status = exitRejected
+		}
+	}
+	return status
 }
