@@ -394,3 +394,24 @@ func TestMissingFontStillWritesMarkdown(t *testing.T) {
 		t.Error("a PDF was written without a font")
 	}
 }
+
+func TestValidateFolder(t *testing.T) {
+	in := t.TempDir()
+	copyFile(t, sample("clinic.xlsx"), filepath.Join(in, "a"))
+	copyFile(t, sample("hospital.xlsx"), filepath.Join(in, "b"))
+	os.WriteFile(filepath.Join(in, "古い様式.xls"), []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 0o644)
+	r := annexgen(t, nil, "validate", in)
+	if r.status != exitRejected {
+		t.Errorf("status %d, want %d (the .xls cannot be read)\n%s", r.status, exitRejected, r.stdout)
+	}
+	for _, want := range []string{
+		filepath.Join(in, "古い様式.xls") + ": エラー 1件",
+		filepath.Join(in, "a", "clinic.xlsx") + ": 問題はありません",
+		filepath.Join(in, "b", "hospital.xlsx") + ": エラー 0件、警告 3件",
+		"3ファイルを確認しました",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

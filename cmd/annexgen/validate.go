@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/internal/batch"
 )
 
 // fileReport is the findings of one file, as --format json prints them.
@@ -27,6 +28,7 @@ func runValidate(e *env, args []string) int {
 例:
   annexgen validate 確認表.xlsx
   annexgen validate --format json *.xlsx
+  annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
 `)
 	format := fs.String("format", "text", "出力の形式: text（読みやすい一覧）または json（他のプログラム向け）")
 	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
@@ -49,13 +51,29 @@ func runValidate(e *env, args []string) int {
 	}
 	opt := checklist.Options{Password: pw, Strict: *strict}
 	var reports []fileReport
+	for _, arg := range fs.Args() {
+		found, err := batch.Expand([]string{arg})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "annexgen validate: %v\n", err)
+			return exitUsage
+		}
+		if len(found.Empty) > 0 {
+			reports = append(reports, emptyFolder(arg))
+		}
+		// A folder's spreadsheets that are not .xlsx are checked too, so
+		// that each gets the reason it cannot be read.
+		for _, path := range found.Skipped {
+			reports = append(reports, validateFile(path, opt, pwSource))
+		}
+		for _, in := range found.Inputs {
+			reports = append(reports, validateFile(in.Path, opt, pwSource))
+		}
+	}
 	status := exitOK
-	for _, path := range fs.Args() {
-		r := validateFile(path, opt, pwSource)
+	for _, r := range reports {
 		if r.Errors > 0 {
 			status = exitRejected
 		}
-		reports = append(reports, r)
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -98,6 +116,15 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 		Findings: findings,
 		Errors:   findings.Count(checklist.SeverityError),
 		Warnings: findings.Count(checklist.SeverityWarning),
+	}
+}
+
+// emptyFolder is the report of a folder argument that holds no workbook.
+func emptyFolder(path string) fileReport {
+	return fileReport{
+		File:     path,
+		Findings: checklist.Findings{{Code: "file-unreadable", Severity: checklist.SeverityError, Message: "フォルダの中に確認表（.xlsx）がありません。"}},
+		Errors:   1,
 	}
 }
 
