@@ -332,6 +332,16 @@ func repack(b []byte, edit func(name string, data []byte) []byte) ([]byte, error
 	return buf.Bytes(), err
 }
 
+// replacePart returns the zip b with the part name holding data.
+func replacePart(b []byte, name, data string) ([]byte, error) {
+	return repack(b, func(n string, old []byte) []byte {
+		if n == name {
+			return []byte(data)
+		}
+		return old
+	})
+}
+
 // part returns one part of a saved workbook.
 func part(b []byte, name string) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
@@ -415,12 +425,7 @@ func formulaErrors() ([]byte, error) {
 			return nil, err
 		}
 	}
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return []byte(sheet)
-		}
-		return data
-	})
+	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
 }
 
 // replaceCell replaces the <c> element of ref in a sheet's XML.
@@ -467,12 +472,7 @@ func sstIndex() ([]byte, error) {
 	if sheet, err = replaceCell(sheet, "I4", `<c r="I4" t="s"><v>99999</v></c>`); err != nil {
 		return nil, err
 	}
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return []byte(sheet)
-		}
-		return data
-	})
+	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
 }
 
 func styleIndex() ([]byte, error) {
@@ -490,12 +490,7 @@ func styleIndex() ([]byte, error) {
 		return nil, err
 	}
 	sheet = strings.Replace(sheet, `<c r="B4" `, `<c r="B4" s="-3" `, 1)
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return []byte(sheet)
-		}
-		return data
-	})
+	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
 }
 
 // Markup lists the cell texts of markup.xlsx, by cell of Part1.
@@ -576,12 +571,7 @@ func wide() ([]byte, error) {
 	}
 	sheet = sheet[:end] + cells.String() + sheet[end:]
 	sheet = strings.Replace(sheet, `<dimension ref="A1:J5"/>`, `<dimension ref="A1:XFD5"/>`, 1)
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return []byte(sheet)
-		}
-		return data
-	})
+	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
 }
 
 func mergeAll() ([]byte, error) {
@@ -635,12 +625,7 @@ func manyRows(n int, agreement func(i int) string) ([]byte, error) {
 			`<c r="I%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, i, r, i, r, r, r, r, r, agreement(i))
 	}
 	sheet.WriteString(`</sheetData></worksheet>`)
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return sheet.Bytes()
-		}
-		return data
-	})
+	return replacePart(b, "xl/worksheets/sheet2.xml", sheet.String())
 }
 
 // manyParts adds 20,000 empty entries to a valid workbook's zip.
