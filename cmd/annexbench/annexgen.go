@@ -15,9 +15,8 @@ import (
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
-	"github.com/annexgen/annexgen/render/fonts"
-	"github.com/annexgen/annexgen/render/markdown"
-	"github.com/annexgen/annexgen/render/pdf"
+	docmodel "github.com/annexgen/annexgen/document"
+	"github.com/annexgen/annexgen/internal/convert"
 )
 
 // warmUp is the number of untimed runs before a warm measurement.
@@ -27,63 +26,50 @@ const warmUp = 2
 // typeset Markdown.
 type document struct {
 	md   []byte
-	meta pdf.Meta
+	meta docmodel.Meta
 	pdf  string // path of annexgen's PDF
 }
 
 // annexgen renders documents in-process, as one `annexgen render` worker
 // does: templates parsed and fonts loaded once.
 type annexgen struct {
-	tmpl *markdown.Template
-	ts   *pdf.Typesetter
+	conv *convert.Converter
 }
 
 func newAnnexgen() (*annexgen, error) {
-	tmpl, err := markdown.Parse(markdown.Annex, nil)
+	conv, err := convert.New(convert.Options{Kind: docmodel.Annex, Formats: []convert.Format{convert.Markdown, convert.PDF}})
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	set, err := fonts.Find(fonts.Options{})
-	if err != nil {
+	if err := conv.Ready(); err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
-	ts, err := pdf.New(set)
-	if err != nil {
-		return nil, fmt.Errorf("typesetter: %w", err)
-	}
-	return &annexgen{tmpl: tmpl, ts: ts}, nil
+	return &annexgen{conv: conv}, nil
 }
 
-// markdown reads and validates a workbook and returns its annex as Markdown
-// and the PDF document information.
-func (a *annexgen) markdown(path string, md *bytes.Buffer) (pdf.Meta, error) {
-	list, findings, err := checklist.Load(path, checklist.Options{})
-	if err != nil {
-		return pdf.Meta{}, err
+// convert reads and validates a workbook and returns its annex as Markdown
+// and PDF, with the document's metadata.
+func (a *annexgen) convert(path string) (md, pdf []byte, meta docmodel.Meta, err error) {
+	res, err := a.conv.File(path)
+	switch {
+	case err != nil:
+		return nil, nil, meta, err
+	case res.Unreadable != nil:
+		return nil, nil, meta, res.Unreadable
+	case res.Rejected():
+		n := res.Findings.Count(checklist.SeverityError)
+		return nil, nil, meta, fmt.Errorf("%s has %d validation errors (annexgen validate %s)", path, n, path)
 	}
-	if n := findings.Count(checklist.SeverityError); n > 0 {
-		return pdf.Meta{}, fmt.Errorf("%s has %d validation errors (annexgen validate %s)", path, n, path)
-	}
-	if err := a.tmpl.Execute(md, list, ""); err != nil {
-		return pdf.Meta{}, err
-	}
-	return meta(list), nil
-}
-
-// meta is the PDF document information `annexgen render` gives an annex.
-func meta(list *checklist.Checklist) pdf.Meta {
-	var names []string
-	for _, p := range list.Info.Parties() {
-		if p.Name != "" {
-			names = append(names, p.Name)
+	for _, o := range res.Outputs {
+		switch o.Format {
+		case convert.Markdown:
+			md = o.Data
+		case convert.PDF:
+			pdf = o.Data
 		}
+		meta = o.Meta
 	}
-	title := markdown.Title(markdown.Annex, list)
-	m := pdf.Meta{Title: title, Author: strings.Join(names, "、"), Subject: list.Info.System, Header: title}
-	if d := list.Info.Created; !d.IsZero() {
-		m.Created = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	}
-	return m
+	return md, pdf, meta, nil
 }
 
 // annexgenWarm measures annexgen in-process on one core and returns the
@@ -96,26 +82,18 @@ func (b *bench) annexgenWarm() (*document, error) {
 		return nil, err
 	}
 	b.note("annexgen's one-time setup in-process (templates parsed, fonts found and loaded): %.1f ms", float64(time.Since(start).Microseconds())/1000)
-	var md, out bytes.Buffer
-	m, err := a.markdown(b.opts.workbook, &md)
+	md, out, m, err := a.convert(b.opts.workbook)
 	if err != nil {
 		return nil, err
 	}
-	res, err := a.ts.Render(&out, md.Bytes(), m)
-	if err != nil {
-		return nil, err
-	}
-	doc := &document{md: bytes.Clone(md.Bytes()), meta: m, pdf: filepath.Join(b.work, "annexgen.pdf")}
-	if err := os.WriteFile(doc.pdf, out.Bytes(), 0o644); err != nil {
+	doc := &document{md: md, meta: m, pdf: filepath.Join(b.work, "annexgen.pdf")}
+	if err := os.WriteFile(doc.pdf, out, 0o644); err != nil {
 		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(b.work, "annex.md"), doc.md, 0o644); err != nil {
 		return nil, err
 	}
 	size, pages := pdfFacts(doc.pdf)
-	if pages == 0 {
-		pages = res.Pages
-	}
 	b.rep.title = fmt.Sprintf("%s, %d pages, %d KB of Markdown", m.Title, pages, len(doc.md)/1024)
 
 	prev := runtime.GOMAXPROCS(1)
@@ -127,13 +105,7 @@ func (b *bench) annexgenWarm() (*document, error) {
 		return nil, err
 	}
 	full, err := timeRuns(b.opts.runs, func() error {
-		md.Reset()
-		out.Reset()
-		m, err := a.markdown(b.opts.workbook, &md)
-		if err != nil {
-			return err
-		}
-		_, err = a.ts.Render(&out, md.Bytes(), m)
+		_, _, _, err := a.convert(b.opts.workbook)
 		return err
 	})
 	if perr := stopProfile(); err == nil {
@@ -147,8 +119,7 @@ func (b *bench) annexgenWarm() (*document, error) {
 
 	b.progress("annexgen: warm, Markdown → PDF, %d runs", b.opts.runs)
 	typeset, err := timeRuns(b.opts.runs, func() error {
-		out.Reset()
-		_, err := a.ts.Render(&out, doc.md, m)
+		_, _, err := a.conv.FromMarkdown(convert.PDF, doc.md, m)
 		return err
 	})
 	if err != nil {

@@ -122,8 +122,8 @@ func TestTypstTypesetsTheSampleAnnex(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	var md bytes.Buffer
-	m, err := a.markdown(filepath.Join("..", "..", "samples", "hospital.xlsx"), &md)
+	mdBytes, _, m, err := a.convert(filepath.Join("..", "..", "samples", "hospital.xlsx"))
+	md := bytes.NewBuffer(mdBytes)
 	if err != nil {
 		t.Fatal(err)
 	}

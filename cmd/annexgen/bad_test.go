@@ -13,6 +13,7 @@ import (
 
 	"github.com/annexgen/annexgen/internal/badgen"
 	"github.com/annexgen/annexgen/internal/batch"
+	"github.com/annexgen/annexgen/internal/convert"
 	"github.com/annexgen/annexgen/render/markdown"
 )
 
@@ -269,7 +270,11 @@ func TestFileDisappears(t *testing.T) {
 		t.Fatalf("Expand: %v %v", inputs, err)
 	}
 	os.Remove(path)
-	r := (&batch.Converter{Markdown: true, OutDir: t.TempDir()}).Convert(inputs[0])
+	pipeline, err := convert.New(convert.Options{Formats: []convert.Format{convert.Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := (&batch.Converter{Pipeline: pipeline, OutDir: t.TempDir()}).Convert(inputs[0])
 	if r.Status != batch.Rejected || r.Reason != path+": ファイルが見つかりません。ファイル名と場所を確かめてください。" {
 		t.Errorf("result %+v", r)
 	}
@@ -473,7 +478,7 @@ func TestNoPartialOutputs(t *testing.T) {
 	if strings.Contains(r.stderr, "PDF を作成できません") {
 		t.Skipf("no Japanese font: %s", r.stderr)
 	}
-	if r.status != exitUsage || !strings.Contains(r.stdout, "clinic.annex.pdf: 出力ファイルを書き込めません") {
+	if r.status != exitWrite || !strings.Contains(r.stdout, "clinic.annex.pdf: 出力ファイルを書き込めません") {
 		t.Errorf("status %d\n%s", r.status, r.stdout)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
@@ -481,7 +486,7 @@ func TestNoPartialOutputs(t *testing.T) {
 	}
 	// Without --force the folder is an existing output: nothing is written.
 	r = annexgen(t, nil, "render", "-o", out, sample("clinic.xlsx"))
-	if r.status != exitUsage || !strings.Contains(r.stdout, "--force") {
+	if r.status != exitWrite || !strings.Contains(r.stdout, "--force") {
 		t.Errorf("status %d\n%s", r.status, r.stdout)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
@@ -509,7 +514,7 @@ func TestTemplatesCannotReach(t *testing.T) {
 	}
 	// A template named like a file runs no file.
 	r := render("前文\n{{template \"/etc/passwd\"}}\n")
-	if r.status != exitUsage || !strings.Contains(r.stdout, "annex.md.tmpl:2:12: テンプレートを適用できません") || !strings.Contains(r.stdout, `template "/etc/passwd" not defined`) {
+	if r.status != exitWrite || !strings.Contains(r.stdout, "annex.md.tmpl:2:12: テンプレートを適用できません") || !strings.Contains(r.stdout, `template "/etc/passwd" not defined`) {
 		t.Errorf("{{template \"/etc/passwd\"}}: status %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	for _, fn := range []string{"readFile", "include", "file", "open", "exec", "env", "getenv", "glob", "shell", "system", "os", "cat", "import", "http", "fetch"} {

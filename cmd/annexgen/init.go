@@ -46,11 +46,11 @@ Part1・Part2 の各項目（見本の項目、または --items で指定した
 	var buf bytes.Buffer
 	if err := checklist.WriteForm(&buf, form); err != nil {
 		fmt.Fprintf(e.stderr, "annexgen init: 確認表を作成できません: %v\n", err)
-		return exitUsage
+		return exitWrite
 	}
 	if err := outfile.Commit([]outfile.File{{Path: *out, Data: buf.Bytes()}}, *force); err != nil {
 		fmt.Fprintf(e.stderr, "annexgen init: %v\n", err)
-		return exitUsage
+		return exitWrite
 	}
 	fmt.Fprintf(e.stdout, "%s を作成しました。Excel または LibreOffice で記入し、annexgen validate %s で確認してください。\n", *out, *out)
 	return exitOK

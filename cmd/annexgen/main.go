@@ -30,8 +30,10 @@ import (
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitRejected = 1
-	exitUsage    = 2
+	exitRejected = 1 // some input was rejected: validation errors, or not a readable workbook
+	exitUsage    = 2 // the command line is wrong
+	exitWrite    = 2 // an output could not be made or written (the same status as a usage error, as documented)
+	exitStopped  = 130
 )
 
 const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙・SLA（PDF・Markdown）を作成します
@@ -126,6 +128,12 @@ func parse(e *env, fs *pflag.FlagSet, args []string) (status int, done bool) {
 		return exitUsage, true
 	}
 	return 0, false
+}
+
+// usageError prints "annexgen CMD: message" on stderr and returns exitUsage.
+func usageError(e *env, cmd, format string, a ...any) int {
+	fmt.Fprintf(e.stderr, "annexgen "+cmd+": "+format+"\n", a...)
+	return exitUsage
 }
 
 // flagError rewords pflag's messages for readers of Japanese.

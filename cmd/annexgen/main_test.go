@@ -115,7 +115,7 @@ func TestInitRefusesOverwrite(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	r := annexgen(t, nil, "init", "-o", path, "--vendor", "株式会社B")
-	if r.status != exitUsage || !strings.Contains(r.stderr, "--force") {
+	if r.status != exitWrite || !strings.Contains(r.stderr, "--force") {
 		t.Errorf("second init: status %d, stderr %q; want refusal naming --force", r.status, r.stderr)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
@@ -218,7 +218,7 @@ func TestRenderWritesAndRefusesOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = annexgen(t, nil, "render", "--to", "md", "-o", out, sample("clinic.xlsx"))
-	if r.status != exitUsage || !strings.Contains(r.stdout, "--force") {
+	if r.status != exitWrite || !strings.Contains(r.stdout, "--force") {
 		t.Errorf("second render: status %d, stdout %q; want refusal", r.status, r.stdout)
 	}
 	if after, _ := os.ReadFile(md); !bytes.Equal(before, after) {
@@ -384,7 +384,7 @@ func TestRenderRejectsStrict(t *testing.T) {
 func TestMissingFontStillWritesMarkdown(t *testing.T) {
 	out := t.TempDir()
 	r := annexgen(t, nil, "render", "--font", filepath.Join(out, "nosuchfont.ttf"), "-o", out, sample("clinic.xlsx"))
-	if r.status != exitUsage || !strings.Contains(r.stderr, "nosuchfont.ttf") {
+	if r.status != exitWrite || !strings.Contains(r.stderr, "nosuchfont.ttf") {
 		t.Errorf("status %d, stderr %q; want 2 and a message naming the font", r.status, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(out, "clinic.annex.md")); err != nil {

@@ -29,7 +29,7 @@ func runTemplates(e *env, args []string) int {
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintln(e.stderr, "annexgen templates: 上書きするには --force を付けてください。")
 		}
-		return exitUsage
+		return exitWrite
 	}
 	for _, p := range written {
 		fmt.Fprintln(e.stdout, p)

@@ -1,23 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
-	"sort"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/internal/batch"
 )
-
-// fileReport is the findings of one file, as --format json prints them.
-type fileReport struct {
-	File     string             `json:"file"`
-	Findings checklist.Findings `json:"findings"`
-	Errors   int                `json:"errors"`
-	Warnings int                `json:"warnings"`
-}
 
 func runValidate(e *env, args []string) int {
 	fs := newFlags(e, "validate", `annexgen validate: 確認表の記入漏れや誤りを調べます。
@@ -37,25 +25,37 @@ func runValidate(e *env, args []string) int {
 		return status
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(e.stderr, "annexgen validate: --format には text か json を指定してください（指定された値: %s）\n", *format)
-		return exitUsage
+		return usageError(e, "validate", "--format には text か json を指定してください（指定された値: %s）", *format)
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "annexgen validate: 確認するファイルを指定してください（例: annexgen validate 確認表.xlsx）")
-		return exitUsage
+		return usageError(e, "validate", "確認するファイルを指定してください（例: annexgen validate 確認表.xlsx）")
 	}
 	pw, pwSource, err := password(e, *pwFile)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "annexgen validate: %v\n", err)
-		return exitUsage
+		return usageError(e, "validate", "%v", err)
 	}
-	opt := checklist.Options{Password: pw, Strict: *strict}
+	reports, err := validateAll(fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
+	if err != nil {
+		return usageError(e, "validate", "%v", err)
+	}
+	newPrinter(e, *format == "json").validated(reports)
+	status := exitOK
+	for _, r := range reports {
+		if r.Errors > 0 {
+			status = exitRejected
+		}
+	}
+	return status
+}
+
+// validateAll validates the files and folders of args, in order. The
+// error names a folder that cannot be read.
+func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
 	var reports []fileReport
-	for _, arg := range fs.Args() {
+	for _, arg := range args {
 		found, err := batch.Expand([]string{arg})
 		if err != nil {
-			fmt.Fprintf(e.stderr, "annexgen validate: %v\n", err)
-			return exitUsage
+			return nil, err
 		}
 		if len(found.Empty) > 0 {
 			reports = append(reports, emptyFolder(arg))
@@ -69,34 +69,7 @@ func runValidate(e *env, args []string) int {
 			reports = append(reports, validateFile(in.Path, opt, pwSource))
 		}
 	}
-	status := exitOK
-	for _, r := range reports {
-		if r.Errors > 0 {
-			status = exitRejected
-		}
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(struct {
-			Files []fileReport `json:"files"`
-		}{reports})
-		return status
-	}
-	for _, r := range reports {
-		printFindings(e.stdout, r.File, r.Findings)
-	}
-	if len(reports) > 1 {
-		bad := 0
-		for _, r := range reports {
-			if r.Errors > 0 {
-				bad++
-			}
-		}
-		fmt.Fprintf(e.stdout, "\n%dファイルを確認しました: エラーなし %d、エラーあり %d\n", len(reports), len(reports)-bad, bad)
-	}
-	return status
+	return reports, nil
 }
 
 // validateFile loads one file; a file that is not a readable workbook
@@ -108,24 +81,12 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 		f.Message += passwordHint(err, pwSource)
 		findings = append(findings, f)
 	}
-	if findings == nil {
-		findings = checklist.Findings{}
-	}
-	return fileReport{
-		File:     path,
-		Findings: findings,
-		Errors:   findings.Count(checklist.SeverityError),
-		Warnings: findings.Count(checklist.SeverityWarning),
-	}
+	return newFileReport(path, findings)
 }
 
 // emptyFolder is the report of a folder argument that holds no workbook.
 func emptyFolder(path string) fileReport {
-	return fileReport{
-		File:     path,
-		Findings: checklist.Findings{{Code: "file-unreadable", Severity: checklist.SeverityError, Message: "フォルダの中に確認表（.xlsx）がありません。"}},
-		Errors:   1,
-	}
+	return newFileReport(path, checklist.Findings{{Code: "file-unreadable", Severity: checklist.SeverityError, Message: "フォルダの中に確認表（.xlsx）がありません。"}})
 }
 
 // unreadable turns a file error into a finding.
@@ -136,26 +97,4 @@ func unreadable(err error) checklist.Finding {
 		msg = fe.Reason
 	}
 	return checklist.Finding{Code: "file-unreadable", Severity: checklist.SeverityError, Message: msg}
-}
-
-// printFindings prints the findings of one file: errors first, then
-// warnings, then notes, each in workbook order.
-func printFindings(w io.Writer, file string, findings checklist.Findings) {
-	nerr := findings.Count(checklist.SeverityError)
-	nwarn := findings.Count(checklist.SeverityWarning)
-	switch {
-	case nerr == 0 && nwarn == 0:
-		fmt.Fprintf(w, "%s: 問題はありません\n", file)
-	default:
-		fmt.Fprintf(w, "%s: エラー %d件、警告 %d件\n", file, nerr, nwarn)
-	}
-	sorted := append(checklist.Findings(nil), findings...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Severity > sorted[j].Severity })
-	for _, f := range sorted {
-		loc := f.Location()
-		if loc == "" {
-			loc = "-"
-		}
-		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", f.Severity.Japanese(), loc, f.Message, f.Code)
-	}
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"testing"
+
+	"github.com/annexgen/annexgen/internal/convert"
 )
 
 func touch(t *testing.T, path string) {
@@ -101,7 +103,7 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 
 func TestConvertSurvivesPanic(t *testing.T) {
 	// A converter without a template panics inside; the batch must go on.
-	c := &Converter{Doc: "annex", Markdown: true, OutDir: t.TempDir()} // no templates
+	c := &Converter{Pipeline: &convert.Converter{}, OutDir: t.TempDir()} // no templates
 	r := c.Convert(Input{Path: filepath.Join("..", "..", "samples", "clinic.xlsx"), Rel: "clinic.xlsx"})
 	if r.Status != Failed || r.Reason == "" || len(r.Outputs) != 0 {
 		t.Errorf("result %+v, want a failure with a reason and no outputs", r)

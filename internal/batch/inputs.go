@@ -1,6 +1,7 @@
 // Package batch converts workbooks into documents, one file at a time or
-// many in parallel: it finds the inputs, runs each through reading,
-// validation, Markdown and PDF, writes the outputs all or nothing, and
+// many in parallel: it finds the inputs, names their outputs and refuses
+// names that clash, runs each input through the pipeline (package
+// convert) on a pool of workers, writes the outputs all or nothing, and
 // reports what happened to every file.
 package batch
 

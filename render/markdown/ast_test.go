@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/annexgen/annexgen/document"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
@@ -130,7 +132,7 @@ func checkCell(t *testing.T, cell, want string) {
 // after a hard line break, in a heading and in a table cell.
 func checkEscape(t *testing.T, s string) {
 	t.Helper()
-	want := Normalize(s)
+	want := document.Normalize(s)
 	e := Escape(s)
 	if want != "" {
 		checkParagraph(t, e, want)

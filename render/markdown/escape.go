@@ -3,7 +3,8 @@ package markdown
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/annexgen/annexgen/document"
 )
 
 // Escape returns s as literal CommonMark/GFM inline text: parsed back, it
@@ -25,7 +26,7 @@ import (
 // or list item where it is placed. Table cells and headings take a single
 // line: the template function "line" escapes for them.
 func Escape(s string) string {
-	s = Normalize(s)
+	s = document.Normalize(s)
 	if s == "" {
 		return ""
 	}
@@ -43,25 +44,10 @@ func Escape(s string) string {
 // EscapeLine is Escape for text that must stay on one line (a heading, a
 // GFM table cell, a list entry): line breaks become spaces.
 func EscapeLine(s string) string {
-	s = strings.ReplaceAll(Normalize(s), "\n", " ")
+	s = strings.ReplaceAll(document.Normalize(s), "\n", " ")
 	var b strings.Builder
 	writeLine(&b, s)
 	return b.String()
-}
-
-// Normalize returns the text that Escape(s) reads back as in Markdown: s
-// with CRLF and CR turned into LF, NUL and invalid UTF-8 into U+FFFD, and
-// the line breaks at its end removed.
-func Normalize(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if strings.ContainsAny(s, "\r\x00") {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
-	}
-	return strings.TrimRight(s, "\n")
 }
 
 // isBlankByte reports whether c is stripped, or read as indentation, at the

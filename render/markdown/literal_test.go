@@ -11,6 +11,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/document"
 )
 
 // textFields returns pointers to every cell text of c that documents print.
@@ -85,15 +86,15 @@ func checkLiteral(t *testing.T, base func() *checklist.Checklist, values func(i 
 	for i := range hf {
 		v := values(i)
 		*hf[i] = v
-		if Normalize(v) == "" {
+		if document.Normalize(v) == "" {
 			*pf[i] = v
 			continue
 		}
 		p := fmt.Sprintf("〔%03d〕", i)
 		*pf[i] = p
 		placeholders = append(placeholders, p)
-		full = append(full, Normalize(v))
-		line = append(line, strings.ReplaceAll(Normalize(v), "\n", " "))
+		full = append(full, document.Normalize(v))
+		line = append(line, strings.ReplaceAll(document.Normalize(v), "\n", " "))
 	}
 	replace := func(s string, with []string) string {
 		for i, p := range placeholders {
@@ -101,7 +102,7 @@ func checkLiteral(t *testing.T, base func() *checklist.Checklist, values func(i 
 		}
 		return s
 	}
-	for _, doc := range Docs {
+	for _, doc := range document.Kinds() {
 		for _, vendor := range []string{"", hostileC.Info.Vendors[len(hostileC.Info.Vendors)-1].Key} {
 			got := render(t, doc, hostileC, vendor)
 			ref := render(t, doc, placeholderC, vendor)
@@ -147,7 +148,7 @@ func TestNoStrayMarkup(t *testing.T) {
 		"Document": true, "Heading1": true, "Heading2": true, "Heading3": true, "Heading4": true,
 		"Paragraph": true, "Table": true, "TableHeader": true, "TableRow": true, "TableCell": true,
 	}
-	for _, doc := range Docs {
+	for _, doc := range document.Kinds() {
 		md := render(t, doc, hospital(), "")
 		for _, k := range skeleton(parseMarkdown(md)) {
 			if !allowed[k] {

@@ -1,6 +1,6 @@
-// Package markdown writes the documents of a checklist (the contract annex
-// and the SLA) as CommonMark Markdown with GFM tables, from the templates
-// of package templates or from the user's own.
+// Package markdown writes documents (document.Document: the contract annex,
+// the SLA) as CommonMark Markdown with GFM tables, from the templates of
+// package templates or from the user's own.
 //
 // Templates receive a View, never the checklist. Cell text reaches them as
 // Text, which prints escaped, so that whatever a cell holds comes out
@@ -19,51 +19,13 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/templates"
 )
 
-// Doc names a document kind.
-type Doc string
-
-// The document kinds.
-const (
-	Annex Doc = "annex" // 契約書別紙 (役割分担表)
-	SLA   Doc = "sla"   // サービス・レベル合意書
-)
-
-// Docs lists the document kinds.
-var Docs = []Doc{Annex, SLA}
-
-// File returns the name of the document's main template: "annex.md.tmpl".
-func (d Doc) File() string { return string(d) + ".md.tmpl" }
-
-// Valid reports whether d is a known document kind.
-func (d Doc) Valid() bool { return d == Annex || d == SLA }
-
-// Title returns the document's title, as printed at its top and stored in
-// the PDF metadata: "〇〇システム保守契約 別紙 役割分担表", or
-// "〇〇システム サービス・レベル合意書".
-func Title(doc Doc, c *checklist.Checklist) string {
-	contract, system := Normalize(c.Info.Contract), Normalize(c.Info.System)
-	if doc == SLA {
-		if system == "" {
-			return "サービス・レベル合意書"
-		}
-		return system + " サービス・レベル合意書"
-	}
-	switch {
-	case contract != "":
-		return contract + " 別紙 役割分担表"
-	case system != "":
-		return system + "に関する契約 別紙 役割分担表"
-	}
-	return "契約書別紙 役割分担表"
-}
-
 // Template is a parsed document template, safe for concurrent use.
 type Template struct {
-	doc  Doc
+	kind document.Kind
 	tmpl *template.Template
 	srcs map[string]source // by file name, to locate execution errors
 }
@@ -104,7 +66,7 @@ var funcs = template.FuncMap{
 	// inc returns i+1, for numbering from a range index.
 	"inc": func(i int) int { return i + 1 },
 	// label returns the party label of the i-th party (0-based).
-	"label": PartyLabel,
+	"label": document.PartyLabel,
 }
 
 // plain returns the unescaped text of v.
@@ -120,14 +82,14 @@ func plain(v any) string {
 	return fmt.Sprint(v)
 }
 
-// Parse parses the templates for doc: its main file (doc.File()) and every
-// other *.tmpl file except the other documents' main files, from the
+// Parse parses the templates for kind: its main file (kind.File()) and every
+// other *.tmpl file except the other kinds' main files, from the
 // default set, with the files in override (may be nil) replacing defaults
 // of the same name and adding new ones. Errors are *TemplateError naming
 // the file, line and column.
-func Parse(doc Doc, override fs.FS) (*Template, error) {
-	if !doc.Valid() {
-		return nil, fmt.Errorf("文書の種類「%s」はありません（annex または sla を指定してください）", doc)
+func Parse(kind document.Kind, override fs.FS) (*Template, error) {
+	if !kind.Valid() {
+		return nil, fmt.Errorf("文書の種類「%s」はありません（%s を指定してください）", kind, document.KindNames("または"))
 	}
 	srcs := map[string]source{}
 	if err := readTemplates(templates.FS, false, srcs); err != nil {
@@ -138,7 +100,7 @@ func Parse(doc Doc, override fs.FS) (*Template, error) {
 			return nil, err
 		}
 	}
-	main := doc.File()
+	main := kind.File()
 	if _, ok := srcs[main]; !ok {
 		return nil, fmt.Errorf("テンプレート %s がありません", main)
 	}
@@ -159,13 +121,13 @@ func Parse(doc Doc, override fs.FS) (*Template, error) {
 			return nil, parseError(name, srcs[name], err)
 		}
 	}
-	return &Template{doc: doc, tmpl: root, srcs: srcs}, nil
+	return &Template{kind: kind, tmpl: root, srcs: srcs}, nil
 }
 
 // isMainFile reports whether name is a document's main template.
 func isMainFile(name string) bool {
-	for _, d := range Docs {
-		if name == d.File() {
+	for _, k := range document.Kinds() {
+		if name == k.File() {
 			return true
 		}
 	}
@@ -195,29 +157,20 @@ func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
 	return nil
 }
 
-// Execute writes the Markdown document for c. vendor == "" gives the whole
-// document; a vendor key ("A") gives that vendor's document, whose parties
-// are the hospital (甲) and that vendor (乙) and whose items are those
-// where that vendor has a role (◎ ○ △) together with those where no
-// vendor has one (the hospital's own part); items where only other
-// vendors have a role are left out. Open and 対象外 lists and service
-// levels follow the same selection (a service level is left out only when
-// every item it names exists and is left out).
-//
-// Nothing is written when an error occurs.
-func (t *Template) Execute(w io.Writer, c *checklist.Checklist, vendor string) error {
-	if c == nil {
-		return errors.New("確認表がありません")
+// Execute writes d as Markdown. d must be of the kind the template was
+// parsed for. Nothing is written when an error occurs.
+func (t *Template) Execute(w io.Writer, d *document.Document) error {
+	if d == nil {
+		return errors.New("文書がありません")
 	}
-	v, err := newView(t.doc, c, vendor)
-	if err != nil {
-		return err
+	if d.Kind != t.kind {
+		return fmt.Errorf("%s のテンプレートで %s の文書は作成できません", t.kind, d.Kind)
 	}
 	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, v); err != nil {
+	if err := t.tmpl.Execute(&buf, newView(d)); err != nil {
 		return t.execError(err)
 	}
-	_, err = w.Write(tidy(buf.Bytes()))
+	_, err := w.Write(tidy(buf.Bytes()))
 	return err
 }
 

@@ -15,14 +15,15 @@ import (
 	gast "github.com/yuin/goldmark/ast"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/document"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.md from the current output")
 
 // defaults caches the parsed default templates.
-var defaults sync.Map // Doc -> *Template
+var defaults sync.Map // document.Kind -> *Template
 
-func render(t *testing.T, doc Doc, c *checklist.Checklist, vendor string) []byte {
+func render(t *testing.T, doc document.Kind, c *checklist.Checklist, vendor string) []byte {
 	t.Helper()
 	v, ok := defaults.Load(doc)
 	if !ok {
@@ -34,25 +35,35 @@ func render(t *testing.T, doc Doc, c *checklist.Checklist, vendor string) []byte
 	}
 	tmpl := v.(*Template)
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, c, vendor); err != nil {
+	if err := tmpl.Execute(&buf, newDocument(t, doc, c, vendor)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// newDocument builds the document of kind k from c.
+func newDocument(t testing.TB, k document.Kind, c *checklist.Checklist, vendor string) *document.Document {
+	t.Helper()
+	d, err := document.New(k, c, vendor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name   string
 		c      *checklist.Checklist
-		doc    Doc
+		doc    document.Kind
 		vendor string
 	}{
-		{"clinic.annex", clinic(), Annex, ""},
-		{"clinic.sla", clinic(), SLA, ""},
-		{"hospital.annex", hospital(), Annex, ""},
-		{"hospital.sla", hospital(), SLA, ""},
-		{"hospital.annex.A", hospital(), Annex, "A"},
-		{"hospital.sla.B", hospital(), SLA, "B"},
+		{"clinic.annex", clinic(), document.Annex, ""},
+		{"clinic.sla", clinic(), document.SLA, ""},
+		{"hospital.annex", hospital(), document.Annex, ""},
+		{"hospital.sla", hospital(), document.SLA, ""},
+		{"hospital.annex.A", hospital(), document.Annex, "A"},
+		{"hospital.sla.B", hospital(), document.SLA, "B"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,7 +137,7 @@ func itemHeadings(t *testing.T, md []byte) []string {
 
 func TestEveryItemOnce(t *testing.T) {
 	for _, c := range []*checklist.Checklist{clinic(), hospital()} {
-		for _, doc := range Docs {
+		for _, doc := range document.Kinds() {
 			md := render(t, doc, c, "")
 			count := map[string]int{}
 			for _, h := range itemHeadings(t, md) {
@@ -156,7 +167,7 @@ func TestPerVendorItems(t *testing.T) {
 		"B": {"Part1 2 リスク評価", "Part1 3 遠隔保守の承認", "Part2 A-1 連絡窓口", "Part2 A-2 障害時の報告", "Part2 B-1 データの保管場所", "Part2 B-2 稼働率"},
 	}
 	for vendor, items := range want {
-		md := render(t, Annex, c, vendor)
+		md := render(t, document.Annex, c, vendor)
 		got := itemHeadings(t, md)
 		if strings.Join(got, "\n") != strings.Join(sortedByDoc(items, got), "\n") || len(got) != len(items) {
 			t.Errorf("vendor %s: items\n%v\nwant\n%v", vendor, got, items)
@@ -176,13 +187,6 @@ func TestPerVendorItems(t *testing.T) {
 		if strings.Join(defined, "") != "甲"+label {
 			t.Errorf("vendor %s: parties %v, want 甲 and %s", vendor, defined, label)
 		}
-	}
-	tmpl, err := Parse(Annex, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tmpl.Execute(&bytes.Buffer{}, c, "Z"); err == nil {
-		t.Error("unknown vendor: want an error")
 	}
 }
 
@@ -210,7 +214,7 @@ func TestBlankDatesAndManyParties(t *testing.T) {
 	for i := range 11 {
 		c.Info.Vendors = append(c.Info.Vendors, checklist.Party{Key: string(rune('A' + i)), Name: "事業者" + string(rune('Ａ'+i))})
 	}
-	md := string(render(t, Annex, c, ""))
+	md := string(render(t, document.Annex, c, ""))
 	for _, want := range []string{
 		"作成日：令和　　年　　月　　日",
 		"# 電子カルテシステムに関する契約 別紙 役割分担表",
@@ -227,40 +231,18 @@ func TestBlankDatesAndManyParties(t *testing.T) {
 	}
 }
 
-func TestTitle(t *testing.T) {
-	c := clinic()
-	if got, want := Title(Annex, c), "電子カルテシステム保守契約 別紙 役割分担表"; got != want {
-		t.Errorf("Title(Annex) = %q, want %q", got, want)
-	}
-	if got, want := Title(SLA, c), "電子カルテシステム サービス・レベル合意書"; got != want {
-		t.Errorf("Title(SLA) = %q, want %q", got, want)
-	}
-	c.Info.Contract, c.Info.System = "", ""
-	if got, want := Title(Annex, c), "契約書別紙 役割分担表"; got != want {
-		t.Errorf("Title(Annex) of a blank checklist = %q, want %q", got, want)
-	}
-}
-
-func TestPartyLabel(t *testing.T) {
-	for i, want := range []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "第11当事者", "第12当事者"} {
-		if got := PartyLabel(i); got != want {
-			t.Errorf("PartyLabel(%d) = %q, want %q", i, got, want)
-		}
-	}
-}
-
 func TestOverride(t *testing.T) {
 	override := fstest.MapFS{
 		"item.md.tmpl":  {Data: []byte("#### {{line .ID}}\n\n独自：{{.Agreement}}\n")},
 		"extra.md.tmpl": {Data: []byte("{{define \"unused\"}}x{{end}}")},
 		"notes.txt":     {Data: []byte("{{ not a template")},
 	}
-	tmpl, err := Parse(Annex, override)
+	tmpl, err := Parse(document.Annex, override)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, clinic(), ""); err != nil {
+	if err := tmpl.Execute(&buf, newDocument(t, document.Annex, clinic(), "")); err != nil {
 		t.Fatal(err)
 	}
 	md := buf.String()
@@ -272,21 +254,21 @@ func TestOverride(t *testing.T) {
 	}
 	// A file saved by a Windows editor (BOM, CRLF) gives the same output.
 	override["item.md.tmpl"] = &fstest.MapFile{Data: []byte("\uFEFF#### {{line .ID}}\r\n\r\n独自：{{.Agreement}}\r\n")}
-	tmpl, err = Parse(Annex, override)
+	tmpl, err = Parse(document.Annex, override)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var crlf bytes.Buffer
-	if err := tmpl.Execute(&crlf, clinic(), ""); err != nil {
+	if err := tmpl.Execute(&crlf, newDocument(t, document.Annex, clinic(), "")); err != nil {
 		t.Fatal(err)
 	}
 	if crlf.String() != md {
 		t.Error("a template with a BOM and CRLF line ends gave different output")
 	}
 
-	// A broken SLA main file does not stop the annex.
+	// A broken document.SLA main file does not stop the annex.
 	override["sla.md.tmpl"] = &fstest.MapFile{Data: []byte("{{if}}")}
-	if _, err := Parse(Annex, override); err != nil {
+	if _, err := Parse(document.Annex, override); err != nil {
 		t.Errorf("annex with a broken sla.md.tmpl: %v", err)
 	}
 }
@@ -305,7 +287,7 @@ func TestParseErrorLocation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse(Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte(tt.src)}})
+			_, err := Parse(document.Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte(tt.src)}})
 			var te *TemplateError
 			if !errors.As(err, &te) {
 				t.Fatalf("err = %v, want a *TemplateError", err)
@@ -324,12 +306,12 @@ func TestParseErrorLocation(t *testing.T) {
 }
 
 func TestExecErrorLocation(t *testing.T) {
-	tmpl, err := Parse(Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte("#### {{line .ID}}\n\n内容：{{.Contnt}}\n")}})
+	tmpl, err := Parse(document.Annex, fstest.MapFS{"item.md.tmpl": {Data: []byte("#### {{line .ID}}\n\n内容：{{.Contnt}}\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	err = tmpl.Execute(&buf, clinic(), "")
+	err = tmpl.Execute(&buf, newDocument(t, document.Annex, clinic(), ""))
 	var te *TemplateError
 	if !errors.As(err, &te) {
 		t.Fatalf("err = %v, want a *TemplateError", err)
@@ -345,23 +327,24 @@ func TestExecErrorLocation(t *testing.T) {
 func TestCellTextIsNotTemplateCode(t *testing.T) {
 	c := clinic()
 	c.Parts[0].Sections[0].Items[0].Agreement = "{{.Info.System}} {{template \"item.md.tmpl\" .}}"
-	md := string(render(t, Annex, c, ""))
+	md := string(render(t, document.Annex, c, ""))
 	if !strings.Contains(md, "\\{\\{.Info.System\\}\\} \\{\\{template \"item.md.tmpl\" .\\}\\}") {
 		t.Error("cell text with template actions did not come out literally")
 	}
 }
 
 func TestConcurrentExecute(t *testing.T) {
-	tmpl, err := Parse(SLA, nil)
+	tmpl, err := Parse(document.SLA, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := render(t, SLA, hospital(), "")
+	want := render(t, document.SLA, hospital(), "")
+	d := newDocument(t, document.SLA, hospital(), "")
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := tmpl.Execute(&buf, hospital(), ""); err != nil {
+			if err := tmpl.Execute(&buf, d); err != nil {
 				t.Error(err)
 			}
 			if !bytes.Equal(buf.Bytes(), want) {
@@ -373,7 +356,7 @@ func TestConcurrentExecute(t *testing.T) {
 }
 
 func BenchmarkExecute(b *testing.B) {
-	tmpl, err := Parse(Annex, nil)
+	tmpl, err := Parse(document.Annex, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -381,7 +364,11 @@ func BenchmarkExecute(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := tmpl.Execute(&buf, c, ""); err != nil {
+		d, err := document.New(document.Annex, c, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := tmpl.Execute(&buf, d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -390,7 +377,7 @@ func BenchmarkExecute(b *testing.B) {
 
 func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
-		if _, err := Parse(Annex, nil); err != nil {
+		if _, err := Parse(document.Annex, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -399,7 +386,7 @@ func BenchmarkParse(b *testing.B) {
 func TestPerVendorLevels(t *testing.T) {
 	c := hospital()
 	c.Levels = append(c.Levels, checklist.ServiceLevel{Metric: "誤記のある指標", Target: "x", Items: []string{"Part9 Z-9"}})
-	md := string(render(t, SLA, c, "A"))
+	md := string(render(t, document.SLA, c, "A"))
 	for metric, want := range map[string]bool{
 		"稼働率":        true,  // Part2 B-2 is A's
 		"障害の初報":      true,  // Part2 A-2 is A's, B-1 is not

@@ -40,12 +40,11 @@ import (
 
 // Meta is the document information.
 type Meta struct {
-	Title    string
-	Author   string // the parties, e.g. "医療法人○○会、株式会社△△"
-	Subject  string
-	Keywords string    // kept for callers; gopdf v0.37.0 has no Keywords entry, so it is not written
-	Created  time.Time // the workbook's 作成日, never the clock; zero leaves CreationDate out
-	Header   string    // running header text; empty means Title
+	Title   string
+	Author  string // the parties, e.g. "医療法人○○会、株式会社△△"
+	Subject string
+	Created time.Time // the workbook's 作成日, never the clock; zero leaves CreationDate out
+	Header  string    // running header text; empty means Title
 }
 
 // Result reports what happened.

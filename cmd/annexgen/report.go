@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/internal/batch"
+)
+
+// fileReport is one file of the JSON document that validate --format json
+// and render --json print: {"files":[…]}. validate fills the first four
+// fields; render adds those of rendered.
+type fileReport struct {
+	File     string             `json:"file"`
+	Findings checklist.Findings `json:"findings"`
+	Errors   int                `json:"errors"`
+	Warnings int                `json:"warnings"`
+	*rendered
+}
+
+// rendered is what render adds to a file's report.
+type rendered struct {
+	Status  batch.Status `json:"status"`           // done, rejected or failed
+	Outputs []string     `json:"outputs"`          // the files written, [] when none
+	Millis  int64        `json:"ms"`               // time taken for the file
+	Reason  string       `json:"reason,omitempty"` // why the file was rejected or failed, in Japanese
+}
+
+// newFileReport is the report of a file and its findings.
+func newFileReport(file string, findings checklist.Findings) fileReport {
+	if findings == nil {
+		findings = checklist.Findings{}
+	}
+	return fileReport{
+		File:     file,
+		Findings: findings,
+		Errors:   findings.Count(checklist.SeverityError),
+		Warnings: findings.Count(checklist.SeverityWarning),
+	}
+}
+
+// renderReport is the report of one input of render.
+func renderReport(r batch.Result) fileReport {
+	rep := newFileReport(r.File, r.Findings)
+	rep.Errors, rep.Warnings = r.Errors, r.Warnings
+	rep.rendered = &rendered{Status: r.Status, Outputs: r.Outputs, Millis: r.Millis, Reason: r.Reason}
+	return rep
+}
+
+// printer shows the outcome of a command in one output form: text for
+// people, JSON for programs.
+type printer interface {
+	// note tells about an argument that gave nothing to convert.
+	note(format string, a ...any)
+	// validated prints the reports of validate.
+	validated(reports []fileReport)
+	// rendered prints the results of render; total is the number of inputs.
+	rendered(results []batch.Result, total int)
+}
+
+// newPrinter returns the printer of e for text or JSON.
+func newPrinter(e *env, asJSON bool) printer {
+	if asJSON {
+		return jsonPrinter{out: e.stdout, notes: e.stderr}
+	}
+	return textPrinter{out: e.stdout}
+}
+
+// jsonPrinter prints one JSON document on stdout, and notes on stderr so
+// that stdout holds the JSON document alone.
+type jsonPrinter struct{ out, notes io.Writer }
+
+func (p jsonPrinter) note(format string, a ...any) { fmt.Fprintf(p.notes, format+"\n", a...) }
+
+func (p jsonPrinter) validated(reports []fileReport) { p.files(reports) }
+
+func (p jsonPrinter) rendered(results []batch.Result, _ int) {
+	reports := make([]fileReport, 0, len(results))
+	for _, r := range results {
+		reports = append(reports, renderReport(r))
+	}
+	p.files(reports)
+}
+
+// files writes {"files":[…]}, cell text as it is (no \u003c for <).
+func (p jsonPrinter) files(reports []fileReport) {
+	if reports == nil {
+		reports = []fileReport{}
+	}
+	enc := json.NewEncoder(p.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	enc.Encode(struct {
+		Files []fileReport `json:"files"`
+	}{reports})
+}
+
+// textPrinter prints lines for people on stdout.
+type textPrinter struct{ out io.Writer }
+
+func (p textPrinter) note(format string, a ...any) { fmt.Fprintf(p.out, format+"\n", a...) }
+
+func (p textPrinter) validated(reports []fileReport) {
+	for _, r := range reports {
+		printFindings(p.out, r.File, r.Findings)
+	}
+	if len(reports) > 1 {
+		bad := 0
+		for _, r := range reports {
+			if r.Errors > 0 {
+				bad++
+			}
+		}
+		fmt.Fprintf(p.out, "\n%dファイルを確認しました: エラーなし %d、エラーあり %d\n", len(reports), len(reports)-bad, bad)
+	}
+}
+
+// rendered prints what happened to each file and a summary.
+func (p textPrinter) rendered(results []batch.Result, total int) {
+	var done, rejected, failed int
+	for _, r := range results {
+		switch r.Status {
+		case batch.Done:
+			done++
+			for _, o := range r.Outputs {
+				fmt.Fprintf(p.out, "%s → %s\n", r.File, o)
+			}
+			if r.Warnings > 0 {
+				printFindings(p.out, r.File, onlyWarnings(r.Findings))
+			}
+		case batch.Rejected:
+			rejected++
+			if r.Errors > 0 {
+				printFindings(p.out, r.File, r.Findings)
+			}
+			fmt.Fprintf(p.out, "%s: 作成しませんでした: %s\n", r.File, strings.TrimPrefix(r.Reason, r.File+": "))
+		case batch.Failed:
+			failed++
+			fmt.Fprintf(p.out, "%s: 失敗しました: %s\n", r.File, r.Reason)
+		}
+	}
+	if len(results) > 1 || rejected+failed > 0 {
+		fmt.Fprintf(p.out, "\n%d件中 作成 %d件、エラーのため作成せず %d件、書き込み失敗 %d件\n", total, done, rejected, failed)
+	}
+	for _, r := range results {
+		if r.Exists {
+			fmt.Fprintln(p.out, "（既にある文書を作り直すには --force を付けてください）")
+			break
+		}
+	}
+}
+
+// onlyWarnings keeps the warnings and errors of findings.
+func onlyWarnings(fs checklist.Findings) checklist.Findings {
+	var out checklist.Findings
+	for _, f := range fs {
+		if f.Severity >= checklist.SeverityWarning {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// printFindings prints the findings of one file: errors first, then
+// warnings, then notes, each in workbook order.
+func printFindings(w io.Writer, file string, findings checklist.Findings) {
+	nerr := findings.Count(checklist.SeverityError)
+	nwarn := findings.Count(checklist.SeverityWarning)
+	switch {
+	case nerr == 0 && nwarn == 0:
+		fmt.Fprintf(w, "%s: 問題はありません\n", file)
+	default:
+		fmt.Fprintf(w, "%s: エラー %d件、警告 %d件\n", file, nerr, nwarn)
+	}
+	sorted := append(checklist.Findings(nil), findings...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Severity > sorted[j].Severity })
+	for _, f := range sorted {
+		loc := f.Location()
+		if loc == "" {
+			loc = "-"
+		}
+		fmt.Fprintf(w, "  %s  %s  %s (%s)\n", f.Severity.Japanese(), loc, f.Message, f.Code)
+	}
+}

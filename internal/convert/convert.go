@@ -1,0 +1,224 @@
+// Package convert is the pipeline from one workbook to its documents: it
+// reads and validates the workbook (package checklist), builds each
+// document (package document), writes it as Markdown (render/markdown) and
+// renders the other formats from the Markdown (render/pdf), and reports the
+// findings raised on the way, those of rendering included (characters the
+// PDF fonts lack).
+//
+// It writes no files: the outputs come back as bytes, for the command line
+// to commit to disk or a web server to send.
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/document"
+	"github.com/annexgen/annexgen/render/fonts"
+	"github.com/annexgen/annexgen/render/markdown"
+)
+
+// Options say what a Converter makes.
+type Options struct {
+	Kind      document.Kind     // the document to make; "" follows each workbook's 文書種別
+	Formats   []Format          // the outputs to make, e.g. Markdown and PDF
+	PerVendor bool              // one document per vendor instead of the whole document
+	Templates fs.FS             // the user's templates replacing the defaults of the same name; nil for none
+	Fonts     fonts.Options     // the fonts of the PDF
+	Checklist checklist.Options // password and strictness
+}
+
+// Converter turns workbooks into documents. Templates are parsed and fonts
+// loaded once, when it is made; it is safe for concurrent use.
+type Converter struct {
+	opt       Options
+	templates map[document.Kind]*markdown.Template
+	renderers map[Format]renderer
+}
+
+// New parses the templates and starts loading what the formats need (the
+// fonts, in the background: see Ready). The error names a template file,
+// line and column.
+func New(opt Options) (*Converter, error) {
+	c := &Converter{opt: opt, templates: map[document.Kind]*markdown.Template{}, renderers: map[Format]renderer{}}
+	if opt.Kind != "" && !opt.Kind.Valid() {
+		return nil, fmt.Errorf("文書の種類「%s」はありません（%s を指定してください）", opt.Kind, document.KindNames("または"))
+	}
+	for _, k := range document.Kinds() {
+		if opt.Kind != "" && k != opt.Kind {
+			continue
+		}
+		t, err := markdown.Parse(k, opt.Templates)
+		if err != nil {
+			return nil, fmt.Errorf("ひな形に誤りがあります: %w", err)
+		}
+		c.templates[k] = t
+	}
+	for _, f := range opt.Formats {
+		if !f.Valid() {
+			return nil, fmt.Errorf("出力形式「%s」はありません", f)
+		}
+		if r := newRenderer(f, opt); r != nil {
+			c.renderers[f] = r
+		}
+	}
+	return c, nil
+}
+
+// Ready waits until every format asked for can be made and returns why one
+// cannot (no font for the PDF), or nil. A Converter that is not ready
+// still makes the other formats.
+func (c *Converter) Ready() error {
+	for _, f := range formats {
+		if r, ok := c.renderers[f.format]; ok {
+			if err := r.ready(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Result is what one workbook gave.
+type Result struct {
+	Checklist *checklist.Checklist // nil when the file is not a readable workbook
+	// Findings are those of reading and validation, in workbook order,
+	// then those of rendering. Never nil.
+	Findings checklist.Findings
+	Outputs  []Output // none when the workbook was rejected
+	// Unreadable says why the file is not a readable workbook (a
+	// *checklist.FileError), or is nil.
+	Unreadable error
+}
+
+// Rejected reports whether the workbook gave no documents through a fault
+// of its own: it is not a readable workbook, or it has errors.
+func (r *Result) Rejected() bool {
+	return r.Unreadable != nil || r.Findings.HasErrors()
+}
+
+// File converts the workbook at path. See Result for a workbook that is
+// rejected; the error says why a valid workbook could not be rendered (a
+// template that fails, a PDF that cannot be made).
+func (c *Converter) File(path string) (*Result, error) {
+	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
+		return checklist.Load(path, c.opt.Checklist)
+	})
+}
+
+// Read is File for a workbook held in a stream, such as an upload; name is
+// used in messages.
+func (c *Converter) Read(r io.Reader, name string) (*Result, error) {
+	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
+		return checklist.Read(r, name, c.opt.Checklist)
+	})
+}
+
+// convert loads a workbook with load and renders it. It never panics: a
+// panic inside becomes an error.
+func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error)) (res *Result, err error) {
+	res = &Result{Findings: checklist.Findings{}}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Outputs = nil
+			err = fmt.Errorf("内部エラーが発生しました（%v）。このファイルは変換されていません。お手数ですが開発元に報告してください", p)
+		}
+	}()
+	list, findings, err := load()
+	res.Findings = append(res.Findings, findings...)
+	if err != nil {
+		res.Unreadable = err
+		return res, nil
+	}
+	res.Checklist = list
+	if res.Findings.HasErrors() {
+		return res, nil
+	}
+	outputs, rendering, err := c.Render(list)
+	if err != nil {
+		return res, err
+	}
+	res.Outputs = outputs
+	res.Findings = append(res.Findings, rendering...)
+	return res, nil
+}
+
+// Render makes the outputs of a checklist that has been read and
+// validated, and returns them with the findings of rendering: each
+// character the PDF could not show, once.
+func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findings, error) {
+	kind := c.opt.Kind
+	if kind == "" {
+		kind = document.KindOf(list.Info.DocKind)
+	}
+	var outputs []Output
+	var glyphs missingGlyphs
+	for _, vendor := range document.Vendors(list, c.opt.PerVendor) {
+		doc, err := document.New(kind, list, vendor)
+		if err != nil {
+			return nil, nil, err
+		}
+		var md bytes.Buffer
+		if err := c.templates[kind].Execute(&md, doc); err != nil {
+			return nil, nil, fmt.Errorf("テンプレートを適用できません: %w", err)
+		}
+		for _, f := range formats {
+			data, err := c.format(f.format, md.Bytes(), doc.Meta, &glyphs)
+			if errors.Is(err, errSkipped) {
+				continue
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			outputs = append(outputs, Output{Kind: kind, Vendor: vendor, Format: f.format, Meta: doc.Meta, Data: data})
+		}
+	}
+	return outputs, glyphs.findings(), nil
+}
+
+// FromMarkdown renders Markdown made from a document (or any Markdown of
+// the same kind) in format f, with the findings of rendering.
+func (c *Converter) FromMarkdown(f Format, md []byte, meta document.Meta) ([]byte, checklist.Findings, error) {
+	var glyphs missingGlyphs
+	data, err := c.format(f, md, meta, &glyphs)
+	if errors.Is(err, errSkipped) {
+		return nil, nil, fmt.Errorf("出力形式「%s」は指定されていません", f)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, glyphs.findings(), nil
+}
+
+// errSkipped is returned by format for a format not asked for, or not
+// ready (it is reported once, by Ready).
+var errSkipped = errors.New("skipped")
+
+// format returns md in format f.
+func (c *Converter) format(f Format, md []byte, meta document.Meta, glyphs *missingGlyphs) ([]byte, error) {
+	if f == Markdown {
+		if !c.wants(Markdown) {
+			return nil, errSkipped
+		}
+		return md, nil
+	}
+	r, ok := c.renderers[f]
+	if !ok || r.ready() != nil {
+		return nil, errSkipped
+	}
+	return r.render(md, meta, glyphs)
+}
+
+// wants reports whether f is among the formats asked for.
+func (c *Converter) wants(f Format) bool {
+	for _, g := range c.opt.Formats {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}

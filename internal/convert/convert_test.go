@@ -1,0 +1,100 @@
+package convert
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/annexgen/annexgen/document"
+)
+
+func sample(name string) string { return filepath.Join("..", "..", "samples", name) }
+
+func TestFileAndRead(t *testing.T) {
+	c, err := New(Options{Formats: []Format{Markdown}, PerVendor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.File(sample("hospital.xlsx"))
+	if err != nil || res.Rejected() {
+		t.Fatalf("File: %v, rejected %v (%v)", err, res.Rejected(), res.Unreadable)
+	}
+	// hospital.xlsx says 文書種別 SLA.
+	var names []string
+	for _, o := range res.Outputs {
+		names = append(names, o.Name())
+	}
+	if got, want := strings.Join(names, " "), "sla.A.md sla.B.md"; got != want {
+		t.Errorf("outputs %s, want %s", got, want)
+	}
+	f, err := os.Open(sample("hospital.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	again, err := c.Read(f, "hospital.xlsx")
+	if err != nil || len(again.Outputs) != len(res.Outputs) {
+		t.Fatalf("Read: %v, %d outputs", err, len(again.Outputs))
+	}
+	for i := range res.Outputs {
+		if !bytes.Equal(res.Outputs[i].Data, again.Outputs[i].Data) {
+			t.Errorf("%s: File and Read differ", res.Outputs[i].Name())
+		}
+	}
+	if len(res.Findings) != 3 || res.Checklist == nil {
+		t.Errorf("%d findings, want the sample's 3 warnings", len(res.Findings))
+	}
+}
+
+func TestKindChosen(t *testing.T) {
+	c, err := New(Options{Kind: document.Annex, Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.File(sample("hospital.xlsx"))
+	if err != nil || len(res.Outputs) != 1 || res.Outputs[0].Name() != "annex.md" {
+		t.Fatalf("--doc annex: %v, %+v", err, res.Outputs)
+	}
+	if _, err := New(Options{Kind: "memo"}); err == nil {
+		t.Error("unknown kind: want an error")
+	}
+	if _, err := New(Options{Formats: []Format{"docx"}}); err == nil {
+		t.Error("unknown format: want an error")
+	}
+}
+
+func TestRejected(t *testing.T) {
+	c, err := New(Options{Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Read(strings.NewReader("これは表ではありません"), "memo.xlsx")
+	if err != nil || res.Unreadable == nil || !res.Rejected() || len(res.Outputs) != 0 || res.Findings == nil {
+		t.Errorf("not a workbook: %v, %+v", err, res)
+	}
+}
+
+func TestSurvivesPanic(t *testing.T) {
+	// A converter without templates panics inside; it must come back as an error.
+	res, err := (&Converter{}).File(sample("clinic.xlsx"))
+	if err == nil || !strings.Contains(err.Error(), "内部エラー") || len(res.Outputs) != 0 {
+		t.Errorf("err %v, outputs %d; want an internal error and no outputs", err, len(res.Outputs))
+	}
+}
+
+func TestOutputName(t *testing.T) {
+	for _, tt := range []struct {
+		o    Output
+		want string
+	}{
+		{Output{Kind: document.Annex, Format: Markdown}, "annex.md"},
+		{Output{Kind: document.SLA, Vendor: "AB", Format: PDF}, "sla.AB.pdf"},
+		{Output{Kind: document.Annex, Vendor: "A", Format: Markdown}, "annex.A.md"},
+	} {
+		if got := tt.o.Name(); got != tt.want {
+			t.Errorf("%+v: name %q, want %q", tt.o, got, tt.want)
+		}
+	}
+}
