@@ -15,18 +15,18 @@ import (
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
-	docmodel "github.com/annexgen/annexgen/document"
+	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/internal/convert"
 )
 
 // warmUp is the number of untimed runs before a warm measurement.
 const warmUp = 2
 
-// document is annexgen's annex of the workbook, the input of the peers that
+// annex is annexgen's annex of the workbook, the input of the peers that
 // typeset Markdown.
-type document struct {
+type annex struct {
 	md   []byte
-	meta docmodel.Meta
+	meta document.Meta
 	pdf  string // path of annexgen's PDF
 }
 
@@ -37,7 +37,7 @@ type annexgen struct {
 }
 
 func newAnnexgen() (*annexgen, error) {
-	conv, err := convert.New(convert.Options{Kind: docmodel.Annex, Formats: []convert.Format{convert.Markdown, convert.PDF}})
+	conv, err := convert.New(convert.Options{Kind: document.Annex, Formats: []convert.Format{convert.Markdown, convert.PDF}})
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -49,7 +49,7 @@ func newAnnexgen() (*annexgen, error) {
 
 // convert reads and validates a workbook and returns its annex as Markdown
 // and PDF, with the document's metadata.
-func (a *annexgen) convert(path string) (md, pdf []byte, meta docmodel.Meta, err error) {
+func (a *annexgen) convert(path string) (md, pdf []byte, meta document.Meta, err error) {
 	res, err := a.conv.File(path)
 	switch {
 	case err != nil:
@@ -74,7 +74,7 @@ func (a *annexgen) convert(path string) (md, pdf []byte, meta docmodel.Meta, err
 
 // annexgenWarm measures annexgen in-process on one core and returns the
 // document for the peers.
-func (b *bench) annexgenWarm() (*document, error) {
+func (b *bench) annexgenWarm() (*annex, error) {
 	b.progress("annexgen: loading fonts and templates")
 	start := time.Now()
 	a, err := newAnnexgen()
@@ -86,7 +86,7 @@ func (b *bench) annexgenWarm() (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &document{md: md, meta: m, pdf: filepath.Join(b.work, "annexgen.pdf")}
+	doc := &annex{md: md, meta: m, pdf: filepath.Join(b.work, "annexgen.pdf")}
 	if err := os.WriteFile(doc.pdf, out, 0o644); err != nil {
 		return nil, err
 	}

@@ -167,9 +167,9 @@ func TestMissingPeersAreRows(t *testing.T) {
 		opts: options{workbook: filepath.Join("..", "..", "samples", "hospital.xlsx"), runs: 1, cold: 1, cache: t.TempDir()},
 		work: t.TempDir(), log: io.Discard, ctx: context.Background(), rep: &report{},
 	}
-	b.typst(&document{})
+	b.typst(&annex{})
 	b.libreOffice()
-	b.pandoc(&document{})
+	b.pandoc(&annex{})
 	if len(b.rep.rows) != 4 {
 		t.Fatalf("want 4 rows (Typst warm and cold, LibreOffice, pandoc), got %+v", b.rep.rows)
 	}

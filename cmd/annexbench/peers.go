@@ -68,7 +68,7 @@ func (b *bench) libreOffice() {
 
 // pandoc measures pandoc with LuaLaTeX (ltjsarticle) on annexgen's Markdown,
 // a new process each time.
-func (b *bench) pandoc(doc *document) {
+func (b *bench) pandoc(doc *annex) {
 	tool := "pandoc + LuaLaTeX"
 	const mode = "cold: `pandoc --pdf-engine=lualatex`, ltjsarticle"
 	for _, need := range []struct{ cmd, pkg string }{{"pandoc", "pandoc"}, {"lualatex", "texlive-luatex"}, {"kpsewhich", "texlive-binaries"}} {

@@ -34,7 +34,7 @@ type typstConfig struct {
 // typst measures Typst on annexgen's document converted to Typst markup:
 // warm (one Node process, compiler and fonts loaded, mean of the compiles)
 // and cold (a new Node process per document).
-func (b *bench) typst(doc *document) {
+func (b *bench) typst(doc *annex) {
 	tool := "Typst"
 	warmMode := "warm: Typst → PDF, compiler and fonts loaded, cache evicted"
 	coldMode := "cold: new `node` process, Typst → PDF"

@@ -101,8 +101,8 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-func TestConvertSurvivesPanic(t *testing.T) {
-	// A converter without a template panics inside; the batch must go on.
+func TestConvertFailureWritesNothing(t *testing.T) {
+	// A pipeline without templates fails; the batch goes on, nothing is written.
 	c := &Converter{Pipeline: &convert.Converter{}, OutDir: t.TempDir()} // no templates
 	r := c.Convert(Input{Path: filepath.Join("..", "..", "samples", "clinic.xlsx"), Rel: "clinic.xlsx"})
 	if r.Status != Failed || r.Reason == "" || len(r.Outputs) != 0 {

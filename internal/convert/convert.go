@@ -83,6 +83,16 @@ func (c *Converter) Ready() error {
 	return nil
 }
 
+// With returns a Converter that shares c's templates and fonts but makes
+// documents of kind k ("" follows each workbook's 文書種別) and, with
+// perVendor, one per vendor: for a server whose users choose per upload.
+// c must have been made with the Kind "" (all kinds parsed) or k.
+func (c *Converter) With(k document.Kind, perVendor bool) *Converter {
+	w := *c
+	w.opt.Kind, w.opt.PerVendor = k, perVendor
+	return &w
+}
+
 // Result is what one workbook gave.
 type Result struct {
 	Checklist *checklist.Checklist // nil when the file is not a readable workbook
@@ -162,8 +172,12 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 		if err != nil {
 			return nil, nil, err
 		}
+		tmpl, ok := c.templates[kind]
+		if !ok {
+			return nil, nil, fmt.Errorf("文書の種類「%s」のひな形が読み込まれていません", kind)
+		}
 		var md bytes.Buffer
-		if err := c.templates[kind].Execute(&md, doc); err != nil {
+		if err := tmpl.Execute(&md, doc); err != nil {
 			return nil, nil, fmt.Errorf("テンプレートを適用できません: %w", err)
 		}
 		for _, f := range formats {

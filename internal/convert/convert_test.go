@@ -76,11 +76,46 @@ func TestRejected(t *testing.T) {
 	}
 }
 
+// panicking is a renderer with a bug.
+type panicking struct{}
+
+func (panicking) ready() error { return nil }
+func (panicking) render([]byte, document.Meta, *missingGlyphs) ([]byte, error) {
+	panic("a bug")
+}
+
 func TestSurvivesPanic(t *testing.T) {
-	// A converter without templates panics inside; it must come back as an error.
-	res, err := (&Converter{}).File(sample("clinic.xlsx"))
+	c, err := New(Options{Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.opt.Formats = append(c.opt.Formats, PDF)
+	c.renderers[PDF] = panicking{}
+	res, err := c.File(sample("clinic.xlsx"))
 	if err == nil || !strings.Contains(err.Error(), "内部エラー") || len(res.Outputs) != 0 {
 		t.Errorf("err %v, outputs %d; want an internal error and no outputs", err, len(res.Outputs))
+	}
+	// Without templates: an error, not a crash.
+	if _, err := (&Converter{}).File(sample("clinic.xlsx")); err == nil {
+		t.Error("a converter without templates made documents")
+	}
+}
+
+func TestWith(t *testing.T) {
+	c, err := New(Options{Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.With(document.Annex, true).File(sample("hospital.xlsx"))
+	if err != nil || len(res.Outputs) != 2 || res.Outputs[1].Name() != "annex.B.md" {
+		t.Fatalf("With(annex, per vendor): %v %+v", err, res.Outputs)
+	}
+	only, err := New(Options{Kind: document.SLA, Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := only.With(document.Annex, false).File(sample("hospital.xlsx")); err == nil {
+		t.Error("an annex from a converter made for the SLA alone: want an error")
 	}
 }
 
