@@ -19,11 +19,11 @@ type fileReport struct {
 	Findings checklist.Findings `json:"findings"`
 	Errors   int                `json:"errors"`
 	Warnings int                `json:"warnings"`
-	*rendered
+	*renderFields
 }
 
-// rendered is what render adds to a file's report.
-type rendered struct {
+// renderFields are what render adds to a file's report.
+type renderFields struct {
 	Status  batch.Status `json:"status"`           // done, rejected or failed
 	Outputs []string     `json:"outputs"`          // the files written, [] when none
 	Millis  int64        `json:"ms"`               // time taken for the file
@@ -47,7 +47,7 @@ func newFileReport(file string, findings checklist.Findings) fileReport {
 func renderReport(r batch.Result) fileReport {
 	rep := newFileReport(r.File, r.Findings)
 	rep.Errors, rep.Warnings = r.Errors, r.Warnings
-	rep.rendered = &rendered{Status: r.Status, Outputs: r.Outputs, Millis: r.Millis, Reason: r.Reason}
+	rep.renderFields = &renderFields{Status: r.Status, Outputs: r.Outputs, Millis: r.Millis, Reason: r.Reason}
 	return rep
 }
 
