@@ -13,7 +13,7 @@ import (
 
 // fileReport is one file of the JSON document that validate --format json
 // and render --json print: {"files":[…]}. validate fills the first four
-// fields; render adds those of rendered.
+// fields; render adds those of renderFields.
 type fileReport struct {
 	File     string             `json:"file"`
 	Findings checklist.Findings `json:"findings"`
