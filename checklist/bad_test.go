@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/annexgen/annexgen/internal/badgen"
+	"github.com/annexgen/annexgen/internal/tools/badgen"
 )
 
 // badDir holds the catalogue of broken and hostile inputs written by
-// internal/badgen (go test -update rewrites it), and files saved by
+// internal/tools/badgen (go test -update rewrites it), and files saved by
 // LibreOffice (badgen.Office).
 const badDir = "testdata/bad"
 

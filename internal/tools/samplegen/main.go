@@ -4,8 +4,8 @@
 //
 // Usage:
 //
-//	go run ./internal/samplegen -o samples
-//	go run ./internal/samplegen -o /tmp -items 3000   # big-3000.xlsx, for measurements
+//	go run ./internal/tools/samplegen -o samples
+//	go run ./internal/tools/samplegen -o /tmp -items 3000   # big-3000.xlsx, for measurements
 package main
 
 import (

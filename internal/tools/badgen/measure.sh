@@ -2,11 +2,11 @@
 # Measures the time and peak memory of annexgen validate and render on
 # every file of the catalogue (big ones included) and on the samples.
 # Prints one line per run: seconds, peak KB, exit status, command, file.
-# Usage: internal/badgen/measure.sh [DIR]   (run from the module root)
+# Usage: internal/tools/badgen/measure.sh [DIR]   (run from the module root)
 set -eu
 dir=${1:-$(mktemp -d)}
 go build -o "$dir/annexgen" ./cmd/annexgen
-BADGEN_DIR="$dir/in" go test ./internal/badgen -run '^TestWriteDir$' -count=1 >/dev/null
+BADGEN_DIR="$dir/in" go test ./internal/tools/badgen -run '^TestWriteDir$' -count=1 >/dev/null
 cp checklist/testdata/bad/legacy.xls checklist/testdata/bad/legacy-xls.xlsx \
    checklist/testdata/bad/ods-renamed.xlsx checklist/testdata/bad/office1904.xlsx \
    samples/clinic.xlsx samples/hospital.xlsx "$dir/in/"

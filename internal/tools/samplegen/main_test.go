@@ -29,7 +29,7 @@ func TestSamplesUpToDate(t *testing.T) {
 		if !bytes.Equal(first, second) {
 			t.Errorf("%s: two runs give different bytes", s.file)
 		}
-		committed, err := os.ReadFile(filepath.Join("..", "..", "samples", s.file))
+		committed, err := os.ReadFile(filepath.Join("..", "..", "..", "samples", s.file))
 		if err != nil {
 			t.Fatal(err)
 		}
