@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/render/fonts"
 	"github.com/annexgen/annexgen/render/markdown"
 	"github.com/annexgen/annexgen/render/pdf"
@@ -57,7 +58,7 @@ func newAnnexgen() (*annexgen, error) {
 // markdown reads and validates a workbook and returns its annex as Markdown
 // and the PDF document information.
 func (a *annexgen) markdown(path string, md *bytes.Buffer) (pdf.Meta, error) {
-	list, findings, err := checklist.Load(path, checklist.Options{})
+	list, findings, err := xlsx.Load(path, checklist.Options{})
 	if err != nil {
 		return pdf.Meta{}, err
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 // badDir is the catalogue of broken and hostile inputs (see internal/tools/badgen).
-var badDir = filepath.Join("..", "..", "checklist", "testdata", "bad")
+var badDir = filepath.Join("..", "..", "checklist", "xlsx", "testdata", "bad")
 
 // badFile copies a catalogue file into dir, or writes a big one there, and
 // returns its path.

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/internal/batch"
 )
 
@@ -102,7 +103,7 @@ func runValidate(e *env, args []string) int {
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
-	_, findings, err := checklist.Load(path, opt)
+	_, findings, err := xlsx.Load(path, opt)
 	if err != nil {
 		f := unreadable(err)
 		f.Message += passwordHint(err, pwSource)
@@ -123,7 +124,7 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 func emptyFolder(path string) fileReport {
 	return fileReport{
 		File:     path,
-		Findings: checklist.Findings{{Code: "file-unreadable", Severity: checklist.SeverityError, Message: "フォルダの中に確認表（.xlsx）がありません。"}},
+		Findings: checklist.Findings{checklist.NewFinding(checklist.MsgFileUnreadableEmptyFolder, checklist.Cell{}, nil)},
 		Errors:   1,
 	}
 }
@@ -131,11 +132,11 @@ func emptyFolder(path string) fileReport {
 // unreadable turns a file error into a finding.
 func unreadable(err error) checklist.Finding {
 	msg := err.Error()
-	var fe *checklist.FileError
+	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
 		msg = fe.Reason
 	}
-	return checklist.Finding{Code: "file-unreadable", Severity: checklist.SeverityError, Message: msg}
+	return checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, msg)
 }
 
 // printFindings prints the findings of one file: errors first, then

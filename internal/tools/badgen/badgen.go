@@ -1,5 +1,5 @@
 // Package badgen writes the catalogue of broken and hostile inputs that the
-// tests of package checklist and of the annexgen command feed to annexgen:
+// tests of package checklist/xlsx and of the annexgen command feed to annexgen:
 // files that are not workbooks, damaged workbooks, workbooks with hostile
 // contents, and workbooks that are odd but valid. The same call gives the
 // same bytes, so that the small files can be kept in testdata and checked

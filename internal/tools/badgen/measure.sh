@@ -7,8 +7,8 @@ set -eu
 dir=${1:-$(mktemp -d)}
 go build -o "$dir/annexgen" ./cmd/annexgen
 BADGEN_DIR="$dir/in" go test ./internal/tools/badgen -run '^TestWriteDir$' -count=1 >/dev/null
-cp checklist/testdata/bad/legacy.xls checklist/testdata/bad/legacy-xls.xlsx \
-   checklist/testdata/bad/ods-renamed.xlsx checklist/testdata/bad/office1904.xlsx \
+cp checklist/xlsx/testdata/bad/legacy.xls checklist/xlsx/testdata/bad/legacy-xls.xlsx \
+   checklist/xlsx/testdata/bad/ods-renamed.xlsx checklist/xlsx/testdata/bad/office1904.xlsx \
    samples/clinic.xlsx samples/hospital.xlsx "$dir/in/"
 for f in "$dir"/in/*; do
 	for cmd in validate render; do

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 )
 
 // big returns a workbook of n items (a tenth in Part1, the rest in Part2
@@ -24,11 +25,11 @@ func big(n int) sample {
 		},
 		items: map[string]fill{},
 	}
-	var seeds []checklist.SeedItem
+	var seeds []form.SeedItem
 	part1 := n / 10
 	perSection := (n - part1 + 25) / 26
 	for i := 0; i < n; i++ {
-		it := checklist.SeedItem{
+		it := form.SeedItem{
 			Title:   fmt.Sprintf("確認項目%d（バックアップ・アクセス管理）", i+1),
 			Content: "対象システムの運用に関し、バックアップの取得と保管、利用者のアクセス権限の管理、障害時の連絡及び復旧の手順について、各当事者の役割を明確にし、文書で合意すること。",
 		}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -14,11 +16,11 @@ import (
 type sample struct {
 	file    string
 	vendors []string
-	info    []infoValue          // 基本情報 values, by label
-	items   map[string]fill      // by item id, "Part2 A-1"
-	levels  [][4]string          // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番
-	created time.Time            // document properties' date
-	seeds   []checklist.SeedItem // the form's items; nil for the built-in samples
+	info    []infoValue     // 基本情報 values, by label
+	items   map[string]fill // by item id, "Part2 A-1"
+	levels  [][4]string     // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番
+	created time.Time       // document properties' date
+	seeds   []form.SeedItem // the form's items; nil for the built-in samples
 }
 
 // infoValue is a 基本情報 value: a string, or a date written as a date cell.
@@ -44,7 +46,11 @@ func serial(t time.Time) int {
 }
 
 func (s sample) write(w io.Writer) error {
-	x, err := checklist.NewFormFile(checklist.Form{Vendors: s.vendors, Items: s.seeds})
+	var blank bytes.Buffer
+	if err := form.Write(&blank, form.Form{Vendors: s.vendors, Items: s.seeds}); err != nil {
+		return err
+	}
+	x, err := excelize.OpenReader(&blank)
 	if err != nil {
 		return err
 	}
@@ -68,7 +74,7 @@ func (s sample) write(w io.Writer) error {
 	}
 	date := s.created.Format(time.RFC3339)
 	if err := x.SetDocProps(&excelize.DocProperties{
-		Title:          checklist.FormTitle,
+		Title:          form.Title,
 		Subject:        "記入例",
 		Creator:        "annexgen",
 		LastModifiedBy: "annexgen",
@@ -202,7 +208,7 @@ func (s sample) fillPart(x *excelize.File, sheet string, used map[string]bool) e
 		if err := set("備考", row, f.remarks); err != nil {
 			return err
 		}
-		if err := checklist.FitRowHeights(x, sheet, row, row); err != nil {
+		if err := form.FitRowHeights(x, sheet, row, row); err != nil {
 			return err
 		}
 	}
@@ -230,5 +236,5 @@ func (s sample) fillLevels(x *excelize.File) error {
 			}
 		}
 	}
-	return checklist.FitRowHeights(x, sheet, hr+1, hr+len(s.levels))
+	return form.FitRowHeights(x, sheet, hr+1, hr+len(s.levels))
 }

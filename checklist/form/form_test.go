@@ -1,9 +1,10 @@
-package checklist
+package form
 
 import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
 	"io"
 	"os"
 	"path/filepath"
@@ -39,8 +40,8 @@ func updateGolden() bool {
 func writeForm(t *testing.T, f Form) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteForm(&buf, f); err != nil {
-		t.Fatalf("WriteForm: %v", err)
+	if err := Write(&buf, f); err != nil {
+		t.Fatalf("Write: %v", err)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
 	if err != nil {
@@ -211,12 +212,12 @@ func TestWriteFormTitleRows(t *testing.T) {
 			title = append(title, v)
 		}
 		all := strings.Join(title, "\n")
-		for _, want := range []string{FormTitle, part, "「*」の付いた用語", "◎ 主担当", "○ 実施", "△ 支援", "- 関与なし"} {
+		for _, want := range []string{Title, part, "「*」の付いた用語", "◎ 主担当", "○ 実施", "△ 支援", "- 関与なし"} {
 			if !strings.Contains(all, want) {
 				t.Errorf("%s title rows lack %q", sheet, want)
 			}
 		}
-		if title[0] != FormTitle || title[1] != part {
+		if title[0] != Title || title[1] != part {
 			t.Errorf("%s first rows = %q, want the form title then the part name", sheet, title[:2])
 		}
 	}
@@ -386,10 +387,10 @@ func TestWriteFormViewAndPrint(t *testing.T) {
 func TestWriteFormDeterministic(t *testing.T) {
 	for _, f := range []Form{{}, {Vendors: []string{"A社", "B社", "C社"}}} {
 		var a, b bytes.Buffer
-		if err := WriteForm(&a, f); err != nil {
+		if err := Write(&a, f); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteForm(&b, f); err != nil {
+		if err := Write(&b, f); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -399,7 +400,7 @@ func TestWriteFormDeterministic(t *testing.T) {
 }
 
 func TestWriteFormErrors(t *testing.T) {
-	many := make([]string, MaxVendors+1)
+	many := make([]string, checklist.MaxVendors+1)
 	for i := range many {
 		many[i] = fmt.Sprintf("社%d", i)
 	}
@@ -412,7 +413,7 @@ func TestWriteFormErrors(t *testing.T) {
 		{"bad part", Form{Items: []SeedItem{{Part: "Part3", Number: "1", Title: "x"}}}, "部「Part3」"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := WriteForm(&bytes.Buffer{}, tc.form)
+			err := Write(&bytes.Buffer{}, tc.form)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want one containing %q", err, tc.want)
 			}
@@ -515,7 +516,7 @@ func TestWriteFormGolden(t *testing.T) {
 func BenchmarkWriteForm(b *testing.B) {
 	f := Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}}
 	for b.Loop() {
-		if err := WriteForm(io.Discard, f); err != nil {
+		if err := Write(io.Discard, f); err != nil {
 			b.Fatal(err)
 		}
 	}

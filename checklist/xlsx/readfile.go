@@ -1,4 +1,4 @@
-package checklist
+package xlsx
 
 import (
 	"archive/zip"
@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
 	"io"
 	"io/fs"
 	"strings"
@@ -91,7 +92,7 @@ func osReason(err error) string {
 // sniff looks at the raw bytes before excelize does, to tell the common
 // non-workbooks apart. It returns "" when the file may be an .xlsx, and
 // whether it is an encrypted OLE container.
-func sniff(ra io.ReaderAt, size int64, opt Options) (reason string, encrypted bool) {
+func sniff(ra io.ReaderAt, size int64, opt checklist.Options) (reason string, encrypted bool) {
 	if size == 0 {
 		return reasonEmpty, false
 	}
@@ -231,7 +232,7 @@ func openReason(err error, encrypted bool) string {
 }
 
 // excelizeOptions are the options every workbook is opened with.
-func excelizeOptions(opt Options) excelize.Options {
+func excelizeOptions(opt checklist.Options) excelize.Options {
 	return excelize.Options{
 		Password:          opt.Password,
 		UnzipSizeLimit:    maxUnzipBytes,
@@ -242,8 +243,8 @@ func excelizeOptions(opt Options) excelize.Options {
 // Errors that a *FileError wraps when a password is needed, so that
 // callers can say how to give one.
 var (
-	ErrPasswordMissing = errors.New("checklist: password missing")
-	ErrPasswordWrong   = errors.New("checklist: password wrong")
+	ErrPasswordMissing = errors.New("xlsx: password missing")
+	ErrPasswordWrong   = errors.New("xlsx: password wrong")
 )
 
 // fileError builds the error for a file that is not read.

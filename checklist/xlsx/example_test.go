@@ -1,13 +1,14 @@
-package checklist_test
+package xlsx_test
 
 import (
 	"fmt"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 )
 
 func ExampleLoad() {
-	c, findings, err := checklist.Load("testdata/office/office.xlsx", checklist.Options{})
+	c, findings, err := xlsx.Load("testdata/office/office.xlsx", checklist.Options{})
 	if err != nil {
 		fmt.Println(err) // e.g. "testdata/office/office.xlsx: パスワードで保護されています。…"
 		return

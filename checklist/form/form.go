@@ -1,7 +1,13 @@
-package checklist
+// Package form writes the blank checklist workbook (annexgen init): the
+// sheets 基本情報, Part1, Part2 and サービスレベル with their header rows,
+// drop-down lists and print setup, pre-filled with seed items (SeedItem,
+// the project's own SampleItems or a list read by ReadSeedItems). It is
+// the only package that writes workbooks.
+package form
 
 import (
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
 	"io"
 	"maps"
 	"slices"
@@ -11,16 +17,8 @@ import (
 	"golang.org/x/text/width"
 )
 
-// FormTitle is the title of the checklist, printed at the top of the Part sheets.
-const FormTitle = "医療情報システムの契約における当事者間の役割分担等に関する確認表"
-
-// The sheet names of the workbook.
-const (
-	SheetInfo   = "基本情報"
-	SheetPart1  = "Part1"
-	SheetPart2  = "Part2"
-	SheetLevels = "サービスレベル"
-)
+// Title is the title of the checklist, printed at the top of the Part sheets.
+const Title = "医療情報システムの契約における当事者間の役割分担等に関する確認表"
 
 // The values offered by the drop-down lists of a blank form.
 var (
@@ -50,9 +48,9 @@ const formCreated = "2024-06-01T00:00:00Z"
 // formFont is the font of the whole workbook: the default of Japanese Excel.
 const formFont = "游ゴシック"
 
-// WriteForm writes the blank workbook as .xlsx.
-func WriteForm(w io.Writer, f Form) error {
-	x, err := NewFormFile(f)
+// Write writes the blank workbook as .xlsx.
+func Write(w io.Writer, f Form) error {
+	x, err := newFile(f)
 	if err != nil {
 		return err
 	}
@@ -63,22 +61,21 @@ func WriteForm(w io.Writer, f Form) error {
 	return nil
 }
 
-// NewFormFile builds the blank workbook in memory, for callers that fill
-// it further before saving.
-func NewFormFile(f Form) (*excelize.File, error) {
+// newFile builds the blank workbook in memory.
+func newFile(f Form) (*excelize.File, error) {
 	vendors := f.Vendors
 	if len(vendors) == 0 {
 		vendors = []string{""}
 	}
-	if len(vendors) > MaxVendors {
-		return nil, fmt.Errorf("事業者は%d社までです（%d社が指定されました）", MaxVendors, len(vendors))
+	if len(vendors) > checklist.MaxVendors {
+		return nil, fmt.Errorf("事業者は%d社までです（%d社が指定されました）", checklist.MaxVendors, len(vendors))
 	}
 	items, samples := f.Items, false
 	if items == nil {
 		items, samples = SampleItems(), true
 	}
 	for _, it := range items {
-		if it.Part != SheetPart1 && it.Part != SheetPart2 {
+		if it.Part != checklist.SheetPart1 && it.Part != checklist.SheetPart2 {
 			return nil, fmt.Errorf("項目「%s」の部「%s」が読み取れません。Part1 か Part2 を指定してください", it.Title, it.Part)
 		}
 	}
@@ -89,20 +86,6 @@ func NewFormFile(f Form) (*excelize.File, error) {
 	}
 	return b.x, nil
 }
-
-// VendorKey returns the column key of the i-th vendor (0-based), counted
-// like spreadsheet columns: "A" … "Z", then "AA", "AB", … "ZZ".
-func VendorKey(i int) string {
-	if i < 26 {
-		return string(rune('A' + i))
-	}
-	i -= 26
-	return string(rune('A'+i/26%26)) + string(rune('A'+i%26))
-}
-
-// MaxVendors is the number of vendors a workbook can have: one key for
-// each of "A" to "ZZ".
-const MaxVendors = 26 + 26*26
 
 type formBuilder struct {
 	x       *excelize.File
@@ -123,28 +106,28 @@ func (b *formBuilder) build(items []SeedItem) error {
 	x := b.x
 	b.set(x.SetDefaultFont(formFont))
 	b.makeStyles()
-	b.set(x.SetSheetName("Sheet1", SheetInfo))
-	for _, s := range []string{SheetPart1, SheetPart2, SheetLevels} {
+	b.set(x.SetSheetName("Sheet1", checklist.SheetInfo))
+	for _, s := range []string{checklist.SheetPart1, checklist.SheetPart2, checklist.SheetLevels} {
 		_, err := x.NewSheet(s)
 		b.set(err)
 	}
 	b.infoSheet()
 	var p1, p2 []SeedItem
 	for _, it := range items {
-		if it.Part == SheetPart1 {
+		if it.Part == checklist.SheetPart1 {
 			p1 = append(p1, it)
 		} else {
 			p2 = append(p2, it)
 		}
 	}
-	b.partSheet(SheetPart1, "【主に医療機関が実施する項目】",
+	b.partSheet(checklist.SheetPart1, "【主に医療機関が実施する項目】",
 		"医療機関が主体となって判断し、実施する項目です。事業者は、医療機関が判断するために必要な情報を提供します。", p1)
-	b.partSheet(SheetPart2, "【医療機関と事業者が共同で実施する項目】",
+	b.partSheet(checklist.SheetPart2, "【医療機関と事業者が共同で実施する項目】",
 		"医療機関と事業者が共同で実施する、主に技術的な項目です。どの当事者が何を担うかを役割の記号で示し、合意した内容を具体的に書きます。", p2)
 	b.levelsSheet()
 	x.SetActiveSheet(0)
 	b.set(x.SetDocProps(&excelize.DocProperties{
-		Title:          FormTitle,
+		Title:          Title,
 		Subject:        "役割分担の確認表（記入用）",
 		Creator:        "annexgen",
 		LastModifiedBy: "annexgen",
@@ -296,7 +279,7 @@ func (b *formBuilder) page(sheet string, landscape bool, headerRow int) {
 }
 
 func (b *formBuilder) infoSheet() {
-	const s = SheetInfo
+	const s = checklist.SheetInfo
 	type row struct{ label, hint, style string }
 	rows := []row{
 		{"医療機関名", "契約の当事者となる医療機関の名称（必須）", "value"},
@@ -304,7 +287,7 @@ func (b *formBuilder) infoSheet() {
 	}
 	names := map[string]string{} // label -> vendor name
 	for i, name := range b.vendors {
-		k := VendorKey(i)
+		k := checklist.VendorKey(i)
 		rows = append(rows, row{"事業者" + k, fmt.Sprintf("事業者の名称。Part1・Part2 の「事業者%s」列がこの事業者の役割です", k), "value"})
 		names["事業者"+k] = name
 	}
@@ -317,7 +300,7 @@ func (b *formBuilder) infoSheet() {
 		row{"医療機関担当者", "医療機関の担当者の部署・氏名", "value"},
 	)
 	for i := range b.vendors {
-		k := VendorKey(i)
+		k := checklist.VendorKey(i)
 		rows = append(rows, row{"事業者" + k + "担当者", fmt.Sprintf("事業者%sの担当者の部署・氏名", k), "value"})
 	}
 	var dates []string
@@ -348,9 +331,9 @@ func (b *formBuilder) infoSheet() {
 
 // partColumns returns the header of a Part sheet.
 func (b *formBuilder) partColumns() []string {
-	cols := []string{"項番", "項目", "内容", "初回確認", "完了日", HospitalKey}
+	cols := []string{"項番", "項目", "内容", "初回確認", "完了日", checklist.HospitalKey}
 	for i := range b.vendors {
-		cols = append(cols, "事業者"+VendorKey(i))
+		cols = append(cols, "事業者"+checklist.VendorKey(i))
 	}
 	return append(cols, "合意内容", "備考")
 }
@@ -367,7 +350,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		b.set(b.x.SetColWidth(sheet, formColName(i+1), formColName(i+1), w))
 	}
 	notes := []struct{ text, style string }{
-		{FormTitle, "title"},
+		{Title, "title"},
 		{name, "part"},
 		{description, "note"},
 		{"※ 「*」の付いた用語は、確認表の「用語の解説」で説明されています。", "note"},
@@ -577,7 +560,7 @@ func formTextLines(text string, colWidth float64) int {
 }
 
 func (b *formBuilder) levelsSheet() {
-	const s = SheetLevels
+	const s = checklist.SheetLevels
 	cols := []string{"指標", "目標値", "測定方法", "関連項番"}
 	notes := []struct{ text, style string }{
 		{"サービスレベル", "title"},

@@ -1,9 +1,11 @@
-package checklist
+package xlsx
 
 import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 	"html"
 	"io"
 	"maps"
@@ -277,7 +279,7 @@ func injectFormulas(t testing.TB, data []byte, b *testBook) []byte {
 // without sections, Part2 with sections A and B, one service level.
 func validBook() *testBook {
 	b := newTestBook()
-	b.sheet(SheetInfo,
+	b.sheet(checklist.SheetInfo,
 		[]any{"医療機関名", "さくら総合病院"},
 		[]any{"対象システム", "電子カルテシステム"},
 		[]any{"事業者A", "株式会社サンプル医療システム"},
@@ -290,16 +292,16 @@ func validBook() *testBook {
 		[]any{"事業者A担当者", "営業部 佐藤"},
 	)
 	header := []any{"項番", "項目", "内容", "初回確認", "完了日", "医療機関", "事業者A", "事業者B", "合意内容", "備考"}
-	b.sheet(SheetPart1,
-		[]any{FormTitle},
+	b.sheet(checklist.SheetPart1,
+		[]any{form.Title},
 		[]any{"Part1【主に医療機関が実施する項目】"},
 		header,
 		[]any{"1", "契約範囲", "対象とする業務の範囲", "はい", "", "◎", "△", "△", "範囲は別表のとおり。"},
 		[]any{"2", "責任者", "責任者の指名", "いいえ", "2024/7/1", "◎", "○", "", "双方が責任者を指名する。"},
 	)
-	b.merge(SheetPart1, "A1:J1").merge(SheetPart1, "A2:J2")
-	b.sheet(SheetPart2,
-		[]any{FormTitle},
+	b.merge(checklist.SheetPart1, "A1:J1").merge(checklist.SheetPart1, "A2:J2")
+	b.sheet(checklist.SheetPart2,
+		[]any{form.Title},
 		[]any{"Part2【医療機関と事業者が共同で実施する項目】"},
 		header,
 		[]any{"A", "共通"},
@@ -308,8 +310,8 @@ func validBook() *testBook {
 		[]any{"B", "運用"},
 		[]any{"1", "稼働監視", "監視の範囲", "はい", "", "△", "◎", "○", "24時間監視する。"},
 	)
-	b.merge(SheetPart2, "B4:J4").merge(SheetPart2, "B7:J7")
-	b.sheet(SheetLevels,
+	b.merge(checklist.SheetPart2, "B4:J4").merge(checklist.SheetPart2, "B7:J7")
+	b.sheet(checklist.SheetLevels,
 		[]any{"指標", "目標値", "測定方法", "関連項番"},
 		[]any{"稼働率", "99.5%以上", "月間、計画停止を除く", "Part2 B-1"},
 	)
@@ -317,20 +319,25 @@ func validBook() *testBook {
 }
 
 // readBook writes and reads a test workbook.
-func readBook(t testing.TB, b *testBook, opt Options) (*Checklist, Findings, error) {
+func readBook(t testing.TB, b *testBook, opt checklist.Options) (*checklist.Checklist, checklist.Findings, error) {
 	t.Helper()
-	return Read(bytes.NewReader(b.bytes(t)), "test.xlsx", opt)
+	return readBytes(b.bytes(t), "test.xlsx", opt)
 }
 
 // short writes findings as "code severity Sheet!Cell item", one per line.
-func short(fs Findings) string {
+func short(fs checklist.Findings) string {
 	var lines []string
 	for _, f := range fs {
-		line := f.Code + " " + f.Severity.String() + " " + f.Location()
+		line := string(f.Code) + " " + f.Severity.String() + " " + f.Location()
 		if f.Item != "" {
 			line += " " + f.Item
 		}
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// readBytes reads a workbook held in memory.
+func readBytes(data []byte, name string, opt checklist.Options) (*checklist.Checklist, checklist.Findings, error) {
+	return Read(bytes.NewReader(data), int64(len(data)), name, opt)
 }

@@ -1,7 +1,9 @@
-package checklist
+package xlsx
 
 import (
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +17,8 @@ func bigBook(n int) *testBook {
 	header := []any{"項番", "項目", "内容", "初回確認", "完了日", "医療機関", "事業者A", "事業者B", "合意内容", "備考"}
 	content := strings.Repeat("対象となる業務の範囲と手順を確認する。\n", 3)
 	agreement := strings.Repeat("医療機関と事業者は、別表に定める範囲と手順に従って実施する。", 2)
-	p1 := [][]any{{FormTitle}, {"Part1【主に医療機関が実施する項目】"}, header}
-	p2 := [][]any{{FormTitle}, {"Part2【医療機関と事業者が共同で実施する項目】"}, header}
+	p1 := [][]any{{form.Title}, {"Part1【主に医療機関が実施する項目】"}, header}
+	p2 := [][]any{{form.Title}, {"Part2【医療機関と事業者が共同で実施する項目】"}, header}
 	var dates []string
 	for i := range n / 10 {
 		p1 = append(p1, []any{i + 1, fmt.Sprintf("項目%d", i+1), content, "はい", "", "◎", "○", "△", agreement, ""})
@@ -29,10 +31,10 @@ func bigBook(n int) *testBook {
 		p2 = append(p2, row)
 		dates = append(dates, fmt.Sprintf("E%d", len(p2)))
 	}
-	b.drop(SheetPart1).drop(SheetPart2).drop(SheetLevels)
-	b.sheet(SheetPart1, p1...).sheet(SheetPart2, p2...)
+	b.drop(checklist.SheetPart1).drop(checklist.SheetPart2).drop(checklist.SheetLevels)
+	b.sheet(checklist.SheetPart1, p1...).sheet(checklist.SheetPart2, p2...)
 	for i, ref := range dates {
-		b.date(SheetPart2, ref, float64(45474+i%300), "yyyy/mm/dd")
+		b.date(checklist.SheetPart2, ref, float64(45474+i%300), "yyyy/mm/dd")
 	}
 	return b
 }
@@ -45,7 +47,7 @@ func BenchmarkLoad3000(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		c, fs, err := Load(path, Options{})
+		c, fs, err := Load(path, checklist.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,8 +1,10 @@
-package checklist
+package form
 
 import (
 	"cmp"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,19 +18,19 @@ import (
 // checked only for being there.
 type finding struct {
 	Code     string
-	Severity Severity
+	Severity checklist.Severity
 	At       string // "Part2!G14"
 	Item     string
 }
 
-func pin(t *testing.T, fs Findings) []finding {
+func pin(t *testing.T, fs checklist.Findings) []finding {
 	t.Helper()
 	var out []finding
 	for _, f := range fs {
 		if f.Message == "" {
 			t.Errorf("finding %s at %s has no message", f.Code, f.Location())
 		}
-		out = append(out, finding{f.Code, f.Severity, f.Location(), f.Item})
+		out = append(out, finding{string(f.Code), f.Severity, f.Location(), f.Item})
 	}
 	slices.SortFunc(out, func(a, b finding) int {
 		return cmp.Or(cmp.Compare(a.At, b.At), cmp.Compare(a.Code, b.Code))
@@ -44,13 +46,13 @@ func sortFindings(fs []finding) []finding {
 }
 
 // saveForm writes the workbook to a temporary .xlsx file and loads it.
-func saveAndLoad(t *testing.T, x *excelize.File) (*Checklist, Findings) {
+func saveAndLoad(t *testing.T, x *excelize.File) (*checklist.Checklist, checklist.Findings) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "form.xlsx")
 	if err := x.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	c, fs, err := Load(path, Options{})
+	c, fs, err := xlsx.Load(path, checklist.Options{})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -66,7 +68,7 @@ var roundTripItems = []SeedItem{
 }
 
 func TestBlankFormFindings(t *testing.T) {
-	x, err := NewFormFile(Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}, Items: roundTripItems})
+	x, err := newFile(Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}, Items: roundTripItems})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,17 +77,17 @@ func TestBlankFormFindings(t *testing.T) {
 	// A blank form lacks the parties, the first consultation date and, on
 	// every item, the check, the owner and the agreement: nothing else.
 	want := []finding{
-		{"basic-missing", SeverityError, "基本情報!B1", ""},
-		{"basic-missing", SeverityError, "基本情報!B2", ""},
-		{"first-date-missing", SeverityWarning, "基本情報!B7", ""},
+		{"basic-missing", checklist.SeverityError, "基本情報!B1", ""},
+		{"basic-missing", checklist.SeverityError, "基本情報!B2", ""},
+		{"first-date-missing", checklist.SeverityWarning, "基本情報!B7", ""},
 	}
 	rows := itemRowNumbers(t, x)
 	for _, it := range roundTripItems {
 		sheet, row := it.Part, rows[it.ID()]
 		want = append(want,
-			finding{"check-blank", SeverityWarning, fmt.Sprintf("%s!D%d", sheet, row), it.ID()},
-			finding{"owner-missing", SeverityError, fmt.Sprintf("%s!F%d", sheet, row), it.ID()},
-			finding{"agreement-missing", SeverityWarning, fmt.Sprintf("%s!I%d", sheet, row), it.ID()},
+			finding{"check-blank", checklist.SeverityWarning, fmt.Sprintf("%s!D%d", sheet, row), it.ID()},
+			finding{"owner-missing", checklist.SeverityError, fmt.Sprintf("%s!F%d", sheet, row), it.ID()},
+			finding{"agreement-missing", checklist.SeverityWarning, fmt.Sprintf("%s!I%d", sheet, row), it.ID()},
 		)
 	}
 	if got := pin(t, fs); !slices.Equal(got, sortFindings(want)) {
@@ -109,7 +111,7 @@ func TestBlankFormFindings(t *testing.T) {
 }
 
 func TestSampleFormFindings(t *testing.T) {
-	x, err := NewFormFile(Form{})
+	x, err := newFile(Form{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +120,7 @@ func TestSampleFormFindings(t *testing.T) {
 	n := len(SampleItems())
 	got := map[string]int{}
 	for _, f := range fs {
-		got[f.Severity.String()+" "+f.Code]++
+		got[f.Severity.String()+" "+string(f.Code)]++
 	}
 	want := map[string]int{
 		"error basic-missing":        3, // 医療機関名, 対象システム, 事業者A
@@ -158,7 +160,7 @@ func fillRow(t *testing.T, x *excelize.File, sheet string, row int, values map[s
 }
 
 func TestFormRoundTrip(t *testing.T) {
-	x, err := NewFormFile(Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}, Items: roundTripItems})
+	x, err := newFile(Form{Vendors: []string{"株式会社カルテ", "ネット株式会社"}, Items: roundTripItems})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,34 +180,34 @@ func TestFormRoundTrip(t *testing.T) {
 	c, fs := saveAndLoad(t, x)
 
 	want := sortFindings([]finding{
-		{"part1-vendor-owner", SeverityWarning, fmt.Sprintf("Part1!G%d", rows["Part1 2"]), "Part1 2"},
-		{"open-item", SeverityWarning, fmt.Sprintf("Part2!E%d", rows["Part2 A-1"]), "Part2 A-1"},
-		{"owner-multiple", SeverityWarning, fmt.Sprintf("Part2!H%d", rows["Part2 A-1"]), "Part2 A-1"},
-		{"na-no-reason", SeverityWarning, fmt.Sprintf("Part2!J%d", rows["Part2 A-2"]), "Part2 A-2"},
-		{"joint-one-party", SeverityWarning, fmt.Sprintf("Part2!G%d", rows["Part2 B-1"]), "Part2 B-1"},
+		{"part1-vendor-owner", checklist.SeverityWarning, fmt.Sprintf("Part1!G%d", rows["Part1 2"]), "Part1 2"},
+		{"open-item", checklist.SeverityWarning, fmt.Sprintf("Part2!E%d", rows["Part2 A-1"]), "Part2 A-1"},
+		{"owner-multiple", checklist.SeverityWarning, fmt.Sprintf("Part2!H%d", rows["Part2 A-1"]), "Part2 A-1"},
+		{"na-no-reason", checklist.SeverityWarning, fmt.Sprintf("Part2!J%d", rows["Part2 A-2"]), "Part2 A-2"},
+		{"joint-one-party", checklist.SeverityWarning, fmt.Sprintf("Part2!G%d", rows["Part2 B-1"]), "Part2 B-1"},
 	})
 	if got := pin(t, fs); !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %v\nwant %v", got, want)
 	}
 
 	if c.Info.Hospital.Name != "さくら病院" || c.Info.DocKind != "SLA" ||
-		c.Info.FirstDate != (Date{2026, 4, 15}) || c.Info.Created != (Date{2026, 6, 1}) {
+		c.Info.FirstDate != (checklist.Date{Year: 2026, Month: 4, Day: 15}) || c.Info.Created != (checklist.Date{Year: 2026, Month: 6, Day: 1}) {
 		t.Errorf("info = %+v", c.Info)
 	}
-	items := map[string]*Item{}
+	items := map[string]*checklist.Item{}
 	for _, p := range c.Parts {
 		for _, it := range p.Items() {
 			items[it.ID] = it
 		}
 	}
 	a1 := items["Part2 A-1"]
-	if a1 == nil || a1.Agreement != markup || !a1.Open() || fmt.Sprint(a1.Owners()) != "[A B]" || a1.Role(HospitalKey) != MarkDo {
+	if a1 == nil || a1.Agreement != markup || !a1.Open() || fmt.Sprint(a1.Owners()) != "[A B]" || a1.Role(checklist.HospitalKey) != checklist.MarkDo {
 		t.Errorf("Part2 A-1 = %+v", a1)
 	}
-	if p12 := items["Part1 2"]; p12 == nil || p12.Done != (Date{2026, 5, 1}) || p12.Check != CheckNo || p12.Open() {
+	if p12 := items["Part1 2"]; p12 == nil || p12.Done != (checklist.Date{Year: 2026, Month: 5, Day: 1}) || p12.Check != checklist.CheckNo || p12.Open() {
 		t.Errorf("Part1 2 = %+v", p12)
 	}
-	if b1 := items["Part2 B-1"]; b1 == nil || b1.Done != (Date{2026, 5, 20}) || b1.Role("B") != MarkNone {
+	if b1 := items["Part2 B-1"]; b1 == nil || b1.Done != (checklist.Date{Year: 2026, Month: 5, Day: 20}) || b1.Role("B") != checklist.MarkNone {
 		t.Errorf("Part2 B-1 = %+v", b1)
 	}
 	if a2 := items["Part2 A-2"]; a2 == nil || a2.Applicable() {
@@ -217,18 +219,18 @@ func TestSamplesLoad(t *testing.T) {
 	want := map[string][]finding{
 		"clinic.xlsx": nil,
 		"hospital.xlsx": sortFindings([]finding{
-			{"open-item", SeverityWarning, "Part1!E12", "Part1 4"},
-			{"owner-multiple", SeverityWarning, "Part2!H11", "Part2 A-2"},
-			{"open-item", SeverityWarning, "Part2!E21", "Part2 C-2"},
+			{"open-item", checklist.SeverityWarning, "Part1!E12", "Part1 4"},
+			{"owner-multiple", checklist.SeverityWarning, "Part2!H11", "Part2 A-2"},
+			{"open-item", checklist.SeverityWarning, "Part2!E21", "Part2 C-2"},
 		}),
 	}
 	for name, wantFs := range want {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join("..", "samples", name)
+			path := filepath.Join("..", "..", "samples", name)
 			if _, err := os.Stat(path); err != nil {
 				t.Fatalf("%v (run go generate ./samples)", err)
 			}
-			c, fs, err := Load(path, Options{})
+			c, fs, err := xlsx.Load(path, checklist.Options{})
 			if err != nil {
 				t.Fatalf("Load: %v", err)
 			}
@@ -250,11 +252,11 @@ func TestSamplesLoad(t *testing.T) {
 		})
 	}
 
-	c, _, err := Load(filepath.Join("..", "samples", "hospital.xlsx"), Options{})
+	c, _, err := xlsx.Load(filepath.Join("..", "..", "samples", "hospital.xlsx"), checklist.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Info.Created != (Date{2026, 6, 1}) || c.Info.FirstDate != (Date{2026, 4, 15}) || c.Info.DocKind != "SLA" || len(c.Info.Vendors) != 2 {
+	if c.Info.Created != (checklist.Date{Year: 2026, Month: 6, Day: 1}) || c.Info.FirstDate != (checklist.Date{Year: 2026, Month: 4, Day: 15}) || c.Info.DocKind != "SLA" || len(c.Info.Vendors) != 2 {
 		t.Errorf("hospital info = %+v", c.Info)
 	}
 	if len(c.Levels) != 5 {
@@ -268,7 +270,7 @@ func TestSamplesLoad(t *testing.T) {
 			if it.ID == "Part2 A-1" && !strings.Contains(it.Agreement, "03-1234-5678 #2") {
 				t.Errorf("Part2 A-1 agreement = %q", it.Agreement)
 			}
-			if it.ID == "Part2 A-3" && it.Done != (Date{2026, 5, 28}) {
+			if it.ID == "Part2 A-3" && it.Done != (checklist.Date{Year: 2026, Month: 5, Day: 28}) {
 				t.Errorf("Part2 A-3 完了日 = %v, want 2026-05-28 from 令和8年5月28日", it.Done)
 			}
 		}

@@ -1,8 +1,9 @@
-package checklist
+package xlsx
 
 import (
 	"flag"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // dump writes what was read, value by value, and the findings with their
 // messages, for golden files.
-func dump(c *Checklist, fs Findings) string {
+func dump(c *checklist.Checklist, fs checklist.Findings) string {
 	var b strings.Builder
 	q := func(s string) string { return fmt.Sprintf("%q", s) }
 	in := c.Info
@@ -75,7 +76,7 @@ func TestOfficeWorkbooks(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			c, fs, err := Load(file, Options{})
+			c, fs, err := Load(file, checklist.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

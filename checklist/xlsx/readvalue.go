@@ -1,6 +1,7 @@
-package checklist
+package xlsx
 
 import (
+	"github.com/annexgen/annexgen/checklist"
 	"math"
 	"regexp"
 	"strconv"
@@ -91,34 +92,34 @@ var errorValues = map[string]bool{
 
 // parseMark reads a role mark; ok is false for anything but the accepted
 // spellings.
-func parseMark(s string) (m Mark, ok bool) {
+func parseMark(s string) (m checklist.Mark, ok bool) {
 	switch strings.TrimFunc(s, unicode.IsSpace) {
 	case "◎":
-		return MarkOwner, true
+		return checklist.MarkOwner, true
 	case "○", "〇", "◯":
-		return MarkDo, true
+		return checklist.MarkDo, true
 	case "△", "▲":
-		return MarkSupport, true
+		return checklist.MarkSupport, true
 	case "", "-", "－", "ー", "―", "‐", "−", "ｰ":
-		return MarkNone, true
+		return checklist.MarkNone, true
 	}
-	return MarkNone, false
+	return checklist.MarkNone, false
 }
 
 // parseCheck reads 初回確認; ok is false for anything but はい, いいえ,
 // 対象外 and blank.
-func parseCheck(s string) (c Check, ok bool) {
+func parseCheck(s string) (c checklist.Check, ok bool) {
 	switch foldKey(s) {
 	case "":
-		return CheckBlank, true
+		return checklist.CheckBlank, true
 	case "はい":
-		return CheckYes, true
+		return checklist.CheckYes, true
 	case "いいえ":
-		return CheckNo, true
+		return checklist.CheckNo, true
 	case "対象外":
-		return CheckNA, true
+		return checklist.CheckNA, true
 	}
-	return CheckBlank, false
+	return checklist.CheckBlank, false
 }
 
 // numberKind is what the 項番 cell of a row says about the row.
@@ -211,47 +212,36 @@ func isDateFormat(id int, custom *string) bool {
 }
 
 // serialDate converts an Excel serial number to a date.
-func serialDate(raw string, date1904 bool) (Date, bool) {
+func serialDate(raw string, date1904 bool) (checklist.Date, bool) {
 	f, err := strconv.ParseFloat(raw, 64)
 	if err != nil || f < 1 || f > 2958465 || math.IsNaN(f) {
-		return Date{}, false
+		return checklist.Date{}, false
 	}
 	t, err := excelize.ExcelDateToTime(math.Floor(f), date1904)
 	if err != nil {
-		return Date{}, false
+		return checklist.Date{}, false
 	}
-	return Date{t.Year(), int(t.Month()), t.Day()}, true
+	return checklist.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 }
 
 var reISODate = regexp.MustCompile(`^([0-9]{4})-([0-9]{2})-([0-9]{2})T[0-9:.]*Z?$`)
 
 // textDate reads a date written as text ("2024/6/1", "令和6年6月1日",
 // "R6.6.1") or stored as an ISO 8601 date cell. The day must exist.
-func textDate(s string) (Date, bool) {
+func textDate(s string) (checklist.Date, bool) {
 	s = strings.TrimFunc(s, unicode.IsSpace)
 	if m := reISODate.FindStringSubmatch(s); m != nil {
 		s = m[1] + "-" + m[2] + "-" + m[3]
 	}
 	y, m, d, ok := wareki.Parse(s)
 	if !ok || y > 9999 {
-		return Date{}, false
+		return checklist.Date{}, false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return Date{}, false
+		return checklist.Date{}, false
 	}
-	return Date{y, m, d}, true
-}
-
-// before reports whether date a is earlier than b.
-func (d Date) before(b Date) bool {
-	if d.Year != b.Year {
-		return d.Year < b.Year
-	}
-	if d.Month != b.Month {
-		return d.Month < b.Month
-	}
-	return d.Day < b.Day
+	return checklist.Date{Year: y, Month: m, Day: d}, true
 }
 
 var (

@@ -1,10 +1,11 @@
-package checklist
+package xlsx
 
 import (
 	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/annexgen/annexgen/checklist"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,28 +48,28 @@ func TestNotAWorkbook(t *testing.T) {
 	tests := []struct {
 		name   string
 		data   []byte
-		opt    Options
+		opt    checklist.Options
 		reason string
 	}{
-		{"empty file", nil, Options{}, reasonEmpty},
-		{"text file", []byte("項番,項目,内容\n1,契約範囲,範囲\n"), Options{}, reasonNotXLSX},
-		{"PDF", []byte("%PDF-1.7\n"), Options{}, reasonNotXLSX},
-		{"OLE header (.xls)", ole, Options{}, reasonXLS},
-		{".xls saved by LibreOffice", readFile(t, "testdata/notxlsx/office.xls"), Options{}, reasonXLS},
-		{".ods saved by LibreOffice", readFile(t, "testdata/notxlsx/office.ods"), Options{}, reasonODS},
-		{"zip with an ODS mimetype", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"), Options{}, reasonODS},
-		{"binary workbook (.xlsb)", zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "\x83\x01"), Options{}, reasonXLSB},
-		{"Word document", zipOf(t, "word/document.xml", "<w/>"), Options{}, reasonWord},
-		{"zip without a workbook", zipOf(t, "readme.txt", "確認表ではありません"), Options{}, reasonNotXLSX},
-		{"broken zip", []byte("PK\x03\x04 this is not really a zip"), Options{}, reasonBroken},
-		{"truncated workbook", valid[:len(valid)/2], Options{}, reasonBroken},
-		{"broken workbook XML", zipOf(t, "[Content_Types].xml", "<Types", "xl/workbook.xml", "<workbook><sheets><sheet"), Options{}, reasonBroken},
-		{"password missing", encrypted, Options{}, reasonPassword},
-		{"password wrong", encrypted, Options{Password: "ちがう"}, reasonBadPassword},
+		{"empty file", nil, checklist.Options{}, reasonEmpty},
+		{"text file", []byte("項番,項目,内容\n1,契約範囲,範囲\n"), checklist.Options{}, reasonNotXLSX},
+		{"PDF", []byte("%PDF-1.7\n"), checklist.Options{}, reasonNotXLSX},
+		{"OLE header (.xls)", ole, checklist.Options{}, reasonXLS},
+		{".xls saved by LibreOffice", readFile(t, "testdata/notxlsx/office.xls"), checklist.Options{}, reasonXLS},
+		{".ods saved by LibreOffice", readFile(t, "testdata/notxlsx/office.ods"), checklist.Options{}, reasonODS},
+		{"zip with an ODS mimetype", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"), checklist.Options{}, reasonODS},
+		{"binary workbook (.xlsb)", zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "\x83\x01"), checklist.Options{}, reasonXLSB},
+		{"Word document", zipOf(t, "word/document.xml", "<w/>"), checklist.Options{}, reasonWord},
+		{"zip without a workbook", zipOf(t, "readme.txt", "確認表ではありません"), checklist.Options{}, reasonNotXLSX},
+		{"broken zip", []byte("PK\x03\x04 this is not really a zip"), checklist.Options{}, reasonBroken},
+		{"truncated workbook", valid[:len(valid)/2], checklist.Options{}, reasonBroken},
+		{"broken workbook XML", zipOf(t, "[Content_Types].xml", "<Types", "xl/workbook.xml", "<workbook><sheets><sheet"), checklist.Options{}, reasonBroken},
+		{"password missing", encrypted, checklist.Options{}, reasonPassword},
+		{"password wrong", encrypted, checklist.Options{Password: "ちがう"}, reasonBadPassword},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, fs, err := Read(bytes.NewReader(tt.data), "入力.xlsx", tt.opt)
+			c, fs, err := readBytes(tt.data, "入力.xlsx", tt.opt)
 			var fe *FileError
 			if !errors.As(err, &fe) {
 				t.Fatalf("err = %v (%T), findings %v", err, err, short(fs))
@@ -90,7 +91,7 @@ func TestBrokenSheet(t *testing.T) {
 	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
 		`<row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>`
 	data := withPart(t, readFile(t, "testdata/office/office.xlsx"), "xl/worksheets/sheet2.xml", []byte(sheet))
-	_, _, err := Read(bytes.NewReader(data), "x.xlsx", Options{})
+	_, _, err := readBytes(data, "x.xlsx", checklist.Options{})
 	if want := "x.xlsx: " + fmt.Sprintf(reasonBrokenSheet, "Part1"); err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
@@ -105,7 +106,7 @@ func TestHostileSheet(t *testing.T) {
 		`<c r="C3" t="inlineStr"><is><t>内容</t></is></c></row><row r="1048576"><c r="A1048576"><v>1</v></c>` +
 		`<c r="XFD1048576"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`
 	data := withPart(t, readFile(t, "testdata/office/office.xlsx"), "xl/worksheets/sheet2.xml", []byte(sheet))
-	_, fs, err := Read(bytes.NewReader(data), "x.xlsx", Options{})
+	_, fs, err := readBytes(data, "x.xlsx", checklist.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestHostileSheet(t *testing.T) {
 func TestPasswordRight(t *testing.T) {
 	book := validBook()
 	book.password = "ひみつ"
-	c, fs, err := Read(bytes.NewReader(book.bytes(t)), "x.xlsx", Options{Password: "ひみつ"})
+	c, fs, err := readBytes(book.bytes(t), "x.xlsx", checklist.Options{Password: "ひみつ"})
 	if err != nil || len(fs) != 0 || c.Info.Hospital.Name != "さくら総合病院" {
 		t.Fatalf("err %v, findings %v", err, short(fs))
 	}
@@ -132,7 +133,7 @@ func TestLoadPaths(t *testing.T) {
 		{dir, reasonDirectory},
 	}
 	for _, tt := range tests {
-		_, _, err := Load(tt.path, Options{})
+		_, _, err := Load(tt.path, checklist.Options{})
 		var fe *FileError
 		if !errors.As(err, &fe) || fe.Reason != tt.reason || fe.File != tt.path {
 			t.Errorf("Load(%s) = %v", tt.path, err)
@@ -142,7 +143,7 @@ func TestLoadPaths(t *testing.T) {
 	if err := os.WriteFile(path, validBook().bytes(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, fs, err := Load(path, Options{}); err != nil || len(fs) != 0 {
+	if _, fs, err := Load(path, checklist.Options{}); err != nil || len(fs) != 0 {
 		t.Errorf("Load = %v, %v", err, short(fs))
 	}
 }

@@ -1,8 +1,9 @@
-package checklist
+package xlsx
 
 import (
 	"bytes"
 	"errors"
+	"github.com/annexgen/annexgen/checklist"
 	"strings"
 	"testing"
 
@@ -44,8 +45,8 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestParseMarkAndCheck(t *testing.T) {
-	marks := map[string]Mark{"◎": MarkOwner, "○": MarkDo, "〇": MarkDo, "◯": MarkDo, "△": MarkSupport, "▲": MarkSupport,
-		"": MarkNone, "-": MarkNone, "－": MarkNone, "ー": MarkNone, "―": MarkNone, "　◎　": MarkOwner}
+	marks := map[string]checklist.Mark{"◎": checklist.MarkOwner, "○": checklist.MarkDo, "〇": checklist.MarkDo, "◯": checklist.MarkDo, "△": checklist.MarkSupport, "▲": checklist.MarkSupport,
+		"": checklist.MarkNone, "-": checklist.MarkNone, "－": checklist.MarkNone, "ー": checklist.MarkNone, "―": checklist.MarkNone, "　◎　": checklist.MarkOwner}
 	for in, want := range marks {
 		if m, ok := parseMark(in); !ok || m != want {
 			t.Errorf("parseMark(%q) = %v %v", in, m, ok)
@@ -56,7 +57,7 @@ func TestParseMarkAndCheck(t *testing.T) {
 			t.Errorf("parseMark(%q) accepted", in)
 		}
 	}
-	checks := map[string]Check{"はい": CheckYes, " いいえ ": CheckNo, "対象外": CheckNA, "": CheckBlank, "　": CheckBlank}
+	checks := map[string]checklist.Check{"はい": checklist.CheckYes, " いいえ ": checklist.CheckNo, "対象外": checklist.CheckNA, "": checklist.CheckBlank, "　": checklist.CheckBlank}
 	for in, want := range checks {
 		if c, ok := parseCheck(in); !ok || c != want {
 			t.Errorf("parseCheck(%q) = %v %v", in, c, ok)
@@ -95,10 +96,10 @@ func TestIsDateFormat(t *testing.T) {
 }
 
 func TestTextDate(t *testing.T) {
-	good := map[string]Date{
-		"2024/6/1": {2024, 6, 1}, "2024-06-01": {2024, 6, 1}, "2024年6月1日": {2024, 6, 1},
-		"令和6年6月1日": {2024, 6, 1}, "R6.6.1": {2024, 6, 1}, "R6/6/1": {2024, 6, 1}, "２０２４／６／１": {2024, 6, 1},
-		"令和元年5月1日": {2019, 5, 1}, "2024-06-01T00:00:00Z": {2024, 6, 1}, " 2024/2/29 ": {2024, 2, 29},
+	good := map[string]checklist.Date{
+		"2024/6/1": {Year: 2024, Month: 6, Day: 1}, "2024-06-01": {Year: 2024, Month: 6, Day: 1}, "2024年6月1日": {Year: 2024, Month: 6, Day: 1},
+		"令和6年6月1日": {Year: 2024, Month: 6, Day: 1}, "R6.6.1": {Year: 2024, Month: 6, Day: 1}, "R6/6/1": {Year: 2024, Month: 6, Day: 1}, "２０２４／６／１": {Year: 2024, Month: 6, Day: 1},
+		"令和元年5月1日": {Year: 2019, Month: 5, Day: 1}, "2024-06-01T00:00:00Z": {Year: 2024, Month: 6, Day: 1}, " 2024/2/29 ": {Year: 2024, Month: 2, Day: 29},
 	}
 	for in, want := range good {
 		if d, ok := textDate(in); !ok || d != want {
@@ -116,16 +117,16 @@ func TestSerialDate(t *testing.T) {
 	tests := []struct {
 		raw      string
 		date1904 bool
-		want     Date
+		want     checklist.Date
 		ok       bool
 	}{
-		{"45444", false, Date{2024, 6, 1}, true},
-		{"45444.99", false, Date{2024, 6, 1}, true},
-		{"43982", true, Date{2024, 6, 1}, true},
-		{"61", false, Date{1900, 3, 1}, true},
-		{"0", false, Date{}, false},
-		{"-5", false, Date{}, false},
-		{"1e300", false, Date{}, false},
+		{"45444", false, checklist.Date{Year: 2024, Month: 6, Day: 1}, true},
+		{"45444.99", false, checklist.Date{Year: 2024, Month: 6, Day: 1}, true},
+		{"43982", true, checklist.Date{Year: 2024, Month: 6, Day: 1}, true},
+		{"61", false, checklist.Date{Year: 1900, Month: 3, Day: 1}, true},
+		{"0", false, checklist.Date{}, false},
+		{"-5", false, checklist.Date{}, false},
+		{"1e300", false, checklist.Date{}, false},
 	}
 	for _, tt := range tests {
 		if d, ok := serialDate(tt.raw, tt.date1904); ok != tt.ok || d != tt.want {
@@ -169,7 +170,7 @@ func TestCleanTextAndKeys(t *testing.T) {
 
 func TestPanicBecomesFileError(t *testing.T) {
 	data := validBook().bytes(t)
-	_, _, err := readWorkbook("壊れた.xlsx", bytes.NewReader(data), int64(len(data)), Options{},
+	_, _, err := readWorkbook("壊れた.xlsx", bytes.NewReader(data), int64(len(data)), checklist.Options{},
 		func(excelize.Options) (*excelize.File, error) { panic("index out of range") })
 	var fe *FileError
 	var pe *panicError
@@ -179,7 +180,7 @@ func TestPanicBecomesFileError(t *testing.T) {
 	if pe.Error() != "panic: index out of range" || !strings.Contains(panicSite(pe.stack), "TestPanicBecomesFileError") {
 		t.Errorf("panic %q at %q", pe.Error(), panicSite(pe.stack))
 	}
-	if reason, _ := sniff(bytes.NewReader(nil), maxFileBytes+1, Options{}); reason != reasonTooLarge {
+	if reason, _ := sniff(bytes.NewReader(nil), maxFileBytes+1, checklist.Options{}); reason != reasonTooLarge {
 		t.Errorf("sniff of a huge file = %s", reason)
 	}
 }

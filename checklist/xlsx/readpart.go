@@ -1,73 +1,16 @@
-package checklist
+package xlsx
 
 import (
+	"github.com/annexgen/annexgen/checklist"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// field is a column of a Part sheet other than the role columns.
-type field int
-
-const (
-	fieldNumber field = iota
-	fieldTitle
-	fieldContent
-	fieldCheck
-	fieldDone
-	fieldAgreement
-	fieldRemarks
-	fieldCount
-)
-
-// fieldHeaders are the header texts of the fields, in the form's order.
-var fieldHeaders = [fieldCount]string{"項番", "項目", "内容", "初回確認", "完了日", "合意内容", "備考"}
-
-// layout records where a workbook's values were read, so that the
-// validator's findings point at the right cells.
-type layout struct {
-	parts      map[string]*partLayout // by Part name
-	unread     map[string]bool        // Part sheets present but not read
-	levelItems int                    // 0-based column of 関連項番; -1 if unknown
-}
-
-// partLayout is the column layout of a Part sheet.
-type partLayout struct {
-	headerRow int
-	cols      [fieldCount]int // 0-based; -1 when absent
-	roles     map[string]int  // party key -> 0-based column
-}
-
-// standardLayout is the layout of the blank form: the fields in the
-// spec's order, with a role column for the hospital and each vendor.
-func standardLayout(info *Info) *partLayout {
-	l := &partLayout{headerRow: 0, roles: map[string]int{HospitalKey: 5}}
-	for f := fieldNumber; f <= fieldDone; f++ {
-		l.cols[f] = int(f)
-	}
-	for i, v := range info.Vendors {
-		l.roles[v.Key] = 6 + i
-	}
-	l.cols[fieldAgreement] = 6 + len(info.Vendors)
-	l.cols[fieldRemarks] = 7 + len(info.Vendors)
-	return l
-}
-
-// col returns the column of a field, -1 when absent.
-func (l *partLayout) col(f field) int { return l.cols[f] }
-
-// roleCol returns the column of a party, -1 when absent.
-func (l *partLayout) roleCol(key string) int {
-	if c, ok := l.roles[key]; ok {
-		return c
-	}
-	return -1
-}
-
 // mapPartHeader maps the header row (and a second header row holding the
 // role columns under a grouping heading, if there is one) to columns.
 // It returns the layout and the first data row.
-func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout, int) {
+func (b *bookReader) mapPartHeader(g *grid, header int, info *checklist.Info) (*partLayout, int) {
 	l := &partLayout{headerRow: header, roles: map[string]int{}}
 	for i := range l.cols {
 		l.cols[i] = -1
@@ -76,7 +19,7 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 	first := header + 1
 	hasHospital := func(row int) bool {
 		for _, v := range g.rows[row-1] {
-			if bareKey(v) == HospitalKey {
+			if bareKey(v) == checklist.HospitalKey {
 				return true
 			}
 		}
@@ -89,7 +32,7 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 	seen := map[string]int{} // what a column is, -> column
 	claim := func(what string, row, col int) bool {
 		if prev, dup := seen[what]; dup {
-			b.add("column-duplicate", where{sheet: g.name, ref: cellRef(row, col)}, g.name, what, columnName(prev), columnName(col))
+			b.add(checklist.MsgColumnDuplicate, where{sheet: g.name, ref: cellRef(row, col)}, g.name, what, columnName(prev), columnName(col))
 			return false
 		}
 		seen[what] = col
@@ -110,18 +53,18 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 		}
 		key := vendorOfHeader(info, full, bare)
 		switch m := reVendorLabel.FindStringSubmatch(bare); {
-		case bare == HospitalKey:
-			key = HospitalKey
+		case bare == checklist.HospitalKey:
+			key = checklist.HospitalKey
 		case key != "":
 		case m != nil && !b.infoSheet:
 			// Without 基本情報, the role columns define the vendors.
-			info.Vendors = append(info.Vendors, Party{Key: m[1]})
+			info.Vendors = append(info.Vendors, checklist.Party{Key: m[1]})
 			key = m[1]
 		default:
 			return false
 		}
 		what := key
-		if key != HospitalKey {
+		if key != checklist.HospitalKey {
 			what = "事業者" + key
 		}
 		if claim(what, row, col) {
@@ -149,18 +92,18 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *Info) (*partLayout
 		}
 		at := where{sheet: g.name, ref: cellRef(rows[0], col)}
 		if m := reVendorLabel.FindStringSubmatch(bareKey(texts[0])); m != nil {
-			b.add("vendor-unknown/column", at, g.name, texts[0], "事業者"+m[1])
+			b.add(checklist.MsgVendorUnknownColumn, at, g.name, texts[0], "事業者"+m[1])
 		} else {
 			switch ignored++; {
 			case ignored <= maxIgnoredNotes:
-				b.add("column-ignored", at, g.name, quoteValue(texts[0]))
+				b.add(checklist.MsgColumnIgnored, at, g.name, checklist.Quote(texts[0]))
 			case ignored == maxIgnoredNotes+1:
 				more = at
 			}
 		}
 	}
 	if ignored > maxIgnoredNotes {
-		b.add("column-ignored/more", more, g.name, ignored-maxIgnoredNotes)
+		b.add(checklist.MsgColumnIgnoredMore, more, g.name, ignored-maxIgnoredNotes)
 	}
 	return l, first
 }
@@ -177,7 +120,7 @@ func fieldOf(bare string) (field, bool) {
 
 // vendorOfHeader returns the key of the vendor a role header names: its
 // column key ("事業者A") or its name as given in 基本情報; "" if none.
-func vendorOfHeader(info *Info, full, bare string) string {
+func vendorOfHeader(info *checklist.Info, full, bare string) string {
 	if m := reVendorLabel.FindStringSubmatch(bare); m != nil {
 		if _, ok := info.Vendor(m[1]); ok {
 			return m[1]
@@ -214,38 +157,38 @@ func partTitle(g *grid, header int) string {
 
 // readPart reads a Part sheet. ok is false when the sheet cannot be read
 // because its header row or a required column is missing.
-func (b *bookReader) readPart(g *grid, name string, info *Info) (p Part, ok bool) {
+func (b *bookReader) readPart(g *grid, name string, info *checklist.Info) (p checklist.Part, ok bool) {
 	header := findHeader(g, "項番", "項目", "内容")
 	if header == 0 {
-		b.add("header-missing/row", where{sheet: g.name}, g.name, headerSearchRows, "「項番」「項目」「内容」")
+		b.add(checklist.MsgHeaderMissingRow, where{sheet: g.name}, g.name, headerSearchRows, "「項番」「項目」「内容」")
 		b.layout.unread[name] = true
-		return Part{}, false
+		return checklist.Part{}, false
 	}
 	l, first := b.mapPartHeader(g, header, info)
 	missing := false
 	for _, f := range []field{fieldCheck, fieldDone, fieldAgreement} {
 		if l.cols[f] < 0 {
-			b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, fieldHeaders[f], fieldHeaders[f])
+			b.add(checklist.MsgHeaderMissingColumn, where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, fieldHeaders[f], fieldHeaders[f])
 			missing = true
 		}
 	}
 	vendorCols := len(l.roles)
-	if _, ok := l.roles[HospitalKey]; ok {
+	if _, ok := l.roles[checklist.HospitalKey]; ok {
 		vendorCols--
 	} else {
-		b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, HospitalKey, HospitalKey)
+		b.add(checklist.MsgHeaderMissingColumn, where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, checklist.HospitalKey, checklist.HospitalKey)
 		missing = true
 	}
 	if vendorCols == 0 {
-		b.add("header-missing/vendor", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header)
+		b.add(checklist.MsgHeaderMissingVendor, where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header)
 		missing = true
 	}
 	if missing {
 		b.layout.unread[name] = true
-		return Part{}, false
+		return checklist.Part{}, false
 	}
 	b.layout.parts[name] = l
-	p = Part{Name: name, Title: partTitle(g, header)}
+	p = checklist.Part{Name: name, Title: partTitle(g, header)}
 	pr := partReader{b: b, g: g, l: l, info: info, part: &p, ids: map[string]int{}}
 	pr.read(first)
 	return p, true
@@ -256,10 +199,10 @@ type partReader struct {
 	b    *bookReader
 	g    *grid
 	l    *partLayout
-	info *Info
-	part *Part
-	ids  map[string]int // item id -> row
-	last *Item          // the item read last, for rows that continue it
+	info *checklist.Info
+	part *checklist.Part
+	ids  map[string]int  // item id -> row
+	last *checklist.Item // the item read last, for rows that continue it
 }
 
 func (pr *partReader) read(first int) {
@@ -278,7 +221,7 @@ func (pr *partReader) read(first int) {
 		num := pr.b.rawText(g, r, numCol, nil)
 		if num == "" {
 			if !pr.blankRow(r) {
-				pr.b.add("number-missing", where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, r)
+				pr.b.add(checklist.MsgNumberMissing, where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, r)
 			}
 			continue
 		}
@@ -288,7 +231,7 @@ func (pr *partReader) read(first int) {
 			if t := pr.b.text(g, r, pr.l.col(fieldTitle), nil); t != "" {
 				title = t
 			}
-			pr.part.Sections = append(pr.part.Sections, Section{Letter: number, Title: title})
+			pr.part.Sections = append(pr.part.Sections, checklist.Section{Letter: number, Title: title})
 			pr.last = nil
 		case numberItem:
 			if pr.numberOnly(r) {
@@ -296,7 +239,7 @@ func (pr *partReader) read(first int) {
 			}
 			pr.item(r, number)
 		default:
-			pr.b.add("number-invalid", where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, quoteValue(num))
+			pr.b.add(checklist.MsgNumberInvalid, where{sheet: g.name, ref: cellRef(r, numCol)}, g.name, checklist.Quote(num))
 			pr.last = nil
 		}
 	}
@@ -326,7 +269,7 @@ func (pr *partReader) numberOnly(r int) bool {
 	}
 	for _, c := range pr.l.roles {
 		if v := strings.TrimSpace(pr.g.raw(r, c)); v != "" {
-			if m, ok := parseMark(v); !ok || m != MarkNone {
+			if m, ok := parseMark(v); !ok || m != checklist.MarkNone {
 				return false
 			}
 		}
@@ -337,14 +280,14 @@ func (pr *partReader) numberOnly(r int) bool {
 // item reads an item row.
 func (pr *partReader) item(r int, number string) {
 	if len(pr.part.Sections) == 0 {
-		pr.part.Sections = append(pr.part.Sections, Section{})
+		pr.part.Sections = append(pr.part.Sections, checklist.Section{})
 	}
 	sec := &pr.part.Sections[len(pr.part.Sections)-1]
 	if sec.Letter != "" && isDigit(number[0]) {
 		number = sec.Letter + "-" + number
 	}
 	b, g, l := pr.b, pr.g, pr.l
-	it := Item{
+	it := checklist.Item{
 		ID:      pr.part.Name + " " + number,
 		Part:    pr.part.Name,
 		Section: sec.Letter,
@@ -354,7 +297,7 @@ func (pr *partReader) item(r int, number string) {
 	}
 	it.Title = b.text(g, r, l.col(fieldTitle), &it)
 	if prev, dup := pr.ids[it.ID]; dup {
-		b.add("id-duplicate", where{g.name, cellRef(r, l.col(fieldNumber)), &it}, prev)
+		b.add(checklist.MsgIDDuplicate, where{g.name, cellRef(r, l.col(fieldNumber)), &it}, prev)
 	} else {
 		pr.ids[it.ID] = r
 	}
@@ -371,20 +314,20 @@ func (pr *partReader) item(r int, number string) {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // check reads 初回確認.
-func (pr *partReader) check(r int, it *Item) Check {
+func (pr *partReader) check(r int, it *checklist.Item) checklist.Check {
 	col := pr.l.col(fieldCheck)
 	v := pr.b.rawText(pr.g, r, col, it)
 	c, ok := parseCheck(v)
 	if !ok {
-		pr.b.add("check-invalid", where{pr.g.name, cellRef(r, col), it}, quoteValue(v))
+		pr.b.add(checklist.MsgCheckInvalid, where{pr.g.name, cellRef(r, col), it}, checklist.Quote(v))
 	}
 	return c
 }
 
 // roles reads the role marks: the hospital first, then the vendors in the
 // order of 基本情報. A party without a column has no Role.
-func (pr *partReader) roles(r int, it *Item) []Role {
-	var roles []Role
+func (pr *partReader) roles(r int, it *checklist.Item) []checklist.Role {
+	var roles []checklist.Role
 	for _, p := range pr.info.Parties() {
 		col, ok := pr.l.roles[p.Key]
 		if !ok {
@@ -393,9 +336,9 @@ func (pr *partReader) roles(r int, it *Item) []Role {
 		v := pr.b.rawText(pr.g, r, col, it)
 		m, ok := parseMark(v)
 		if !ok {
-			pr.b.add("mark-unknown", where{pr.g.name, cellRef(r, col), it}, partyLabel(pr.info, p.Key), quoteValue(v))
+			pr.b.add(checklist.MsgMarkUnknown, where{pr.g.name, cellRef(r, col), it}, checklist.PartyLabel(pr.info, p.Key), checklist.Quote(v))
 		}
-		roles = append(roles, Role{Party: p.Key, Mark: m})
+		roles = append(roles, checklist.Role{Party: p.Key, Mark: m})
 	}
 	return roles
 }
@@ -407,7 +350,7 @@ func (pr *partReader) continueItem(r int) {
 	it, g, l, b := pr.last, pr.g, pr.l, pr.b
 	if it == nil {
 		if !pr.blankRow(r) {
-			b.add("number-missing", where{sheet: g.name, ref: cellRef(r, l.col(fieldNumber))}, g.name, r)
+			b.add(checklist.MsgNumberMissing, where{sheet: g.name, ref: cellRef(r, l.col(fieldNumber))}, g.name, r)
 		}
 		return
 	}
@@ -426,7 +369,7 @@ func (pr *partReader) continueItem(r int) {
 			*f.text += t
 		}
 	}
-	if col := l.col(fieldCheck); it.Check == CheckBlank && !g.continued(r, col) {
+	if col := l.col(fieldCheck); it.Check == checklist.CheckBlank && !g.continued(r, col) {
 		it.Check = pr.check(r, it)
 	}
 	if col := l.col(fieldDone); it.Done.IsZero() && !g.continued(r, col) {
@@ -434,14 +377,14 @@ func (pr *partReader) continueItem(r int) {
 	}
 	for i, role := range it.Roles {
 		col := l.roles[role.Party]
-		if role.Mark != MarkNone || g.continued(r, col) || g.raw(r, col) == "" {
+		if role.Mark != checklist.MarkNone || g.continued(r, col) || g.raw(r, col) == "" {
 			continue
 		}
 		v := b.rawText(g, r, col, it)
 		if m, ok := parseMark(v); ok {
 			it.Roles[i].Mark = m
 		} else {
-			b.add("mark-unknown", where{g.name, cellRef(r, col), it}, partyLabel(pr.info, role.Party), quoteValue(v))
+			b.add(checklist.MsgMarkUnknown, where{g.name, cellRef(r, col), it}, checklist.PartyLabel(pr.info, role.Party), checklist.Quote(v))
 		}
 	}
 }
@@ -450,10 +393,10 @@ func (pr *partReader) continueItem(r int) {
 var levelHeaders = []string{"指標", "目標値", "測定方法", "関連項番"}
 
 // readLevels reads the サービスレベル sheet and resolves 関連項番 to item ids.
-func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
+func (b *bookReader) readLevels(g *grid, parts []checklist.Part) []checklist.ServiceLevel {
 	header := findHeader(g, "指標")
 	if header == 0 {
-		b.add("header-missing/row", where{sheet: g.name}, g.name, headerSearchRows, "「指標」「目標値」「測定方法」「関連項番」")
+		b.add(checklist.MsgHeaderMissingRow, where{sheet: g.name}, g.name, headerSearchRows, "「指標」「目標値」「測定方法」「関連項番」")
 		return nil
 	}
 	cols := make([]int, len(levelHeaders))
@@ -466,7 +409,7 @@ func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
 			}
 		}
 		if cols[i] < 0 {
-			b.add("header-missing/column", where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, h, h)
+			b.add(checklist.MsgHeaderMissingColumn, where{sheet: g.name, ref: cellRef(header, 0)}, g.name, header, h, h)
 		}
 	}
 	for _, c := range cols {
@@ -481,7 +424,7 @@ func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
 			byNumber[it.Number] = append(byNumber[it.Number], it.ID)
 		}
 	}
-	var levels []ServiceLevel
+	var levels []checklist.ServiceLevel
 	for r := header + 1; r <= len(g.rows); r++ {
 		blank := true
 		for _, c := range cols {
@@ -490,11 +433,11 @@ func (b *bookReader) readLevels(g *grid, parts []Part) []ServiceLevel {
 		if blank {
 			continue
 		}
-		lv := ServiceLevel{
+		lv := checklist.ServiceLevel{
 			Metric: b.text(g, r, cols[0], nil),
 			Target: b.text(g, r, cols[1], nil),
 			Method: b.text(g, r, cols[2], nil),
-			Cell:   Cell{g.name, cellRef(r, cols[0])},
+			Cell:   checklist.Cell{Sheet: g.name, Ref: cellRef(r, cols[0])},
 		}
 		for _, id := range itemRefs(b.text(g, r, cols[3], nil)) {
 			if !strings.HasPrefix(id, "Part") {

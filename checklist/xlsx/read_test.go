@@ -1,13 +1,14 @@
-package checklist
+package xlsx
 
 import (
+	"github.com/annexgen/annexgen/checklist"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestReadValid(t *testing.T) {
-	c, fs, err := readBook(t, validBook(), Options{})
+	c, fs, err := readBook(t, validBook(), checklist.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -15,16 +16,16 @@ func TestReadValid(t *testing.T) {
 		t.Fatalf("findings:\n%s", short(fs))
 	}
 	info := c.Info
-	wantInfo := Info{
-		Hospital: Party{Key: HospitalKey, Name: "さくら総合病院", Contact: "情報システム課 山田", Cell: Cell{"基本情報", "B1"}},
-		Vendors: []Party{
-			{Key: "A", Name: "株式会社サンプル医療システム", Contact: "営業部 佐藤", Cell: Cell{"基本情報", "B3"}},
-			{Key: "B", Name: "クラウド運用株式会社", Cell: Cell{"基本情報", "B4"}},
+	wantInfo := checklist.Info{
+		Hospital: checklist.Party{Key: checklist.HospitalKey, Name: "さくら総合病院", Contact: "情報システム課 山田", Cell: checklist.Cell{Sheet: "基本情報", Ref: "B1"}},
+		Vendors: []checklist.Party{
+			{Key: "A", Name: "株式会社サンプル医療システム", Contact: "営業部 佐藤", Cell: checklist.Cell{Sheet: "基本情報", Ref: "B3"}},
+			{Key: "B", Name: "クラウド運用株式会社", Cell: checklist.Cell{Sheet: "基本情報", Ref: "B4"}},
 		},
 		System:    "電子カルテシステム",
 		DocKind:   "契約書別紙",
-		FirstDate: Date{2024, 6, 1},
-		Created:   Date{2024, 7, 1},
+		FirstDate: checklist.Date{Year: 2024, Month: 6, Day: 1},
+		Created:   checklist.Date{Year: 2024, Month: 7, Day: 1},
 		Version:   "1.0",
 	}
 	if !reflect.DeepEqual(info, wantInfo) {
@@ -50,21 +51,21 @@ func TestReadValid(t *testing.T) {
 	if got := strings.Join(ids, ","); got != "Part1 1,Part1 2,Part2 A-1,Part2 A-2,Part2 B-1" {
 		t.Errorf("ids = %s", got)
 	}
-	want := Item{
+	want := checklist.Item{
 		ID: "Part1 2", Part: "Part1", Number: "2", Title: "責任者", Content: "責任者の指名",
-		Check: CheckNo, Done: Date{2024, 7, 1},
-		Roles:     []Role{{HospitalKey, MarkOwner}, {"A", MarkDo}, {"B", MarkNone}},
+		Check: checklist.CheckNo, Done: checklist.Date{Year: 2024, Month: 7, Day: 1},
+		Roles:     []checklist.Role{{Party: checklist.HospitalKey, Mark: checklist.MarkOwner}, {Party: "A", Mark: checklist.MarkDo}, {Party: "B", Mark: checklist.MarkNone}},
 		Agreement: "双方が責任者を指名する。", Sheet: "Part1", Row: 5,
 	}
 	if got := *p1.Items()[1]; !reflect.DeepEqual(got, want) {
 		t.Errorf("item\n got %+v\nwant %+v", got, want)
 	}
 	a2 := p2.Items()[1]
-	if a2.Section != "A" || a2.Number != "A-2" || a2.Check != CheckNA || a2.Remarks != "別契約で定める。" {
+	if a2.Section != "A" || a2.Number != "A-2" || a2.Check != checklist.CheckNA || a2.Remarks != "別契約で定める。" {
 		t.Errorf("Part2 A-2 = %+v", a2)
 	}
-	wantLevels := []ServiceLevel{{Metric: "稼働率", Target: "99.5%以上", Method: "月間、計画停止を除く",
-		Items: []string{"Part2 B-1"}, Cell: Cell{"サービスレベル", "A2"}}}
+	wantLevels := []checklist.ServiceLevel{{Metric: "稼働率", Target: "99.5%以上", Method: "月間、計画停止を除く",
+		Items: []string{"Part2 B-1"}, Cell: checklist.Cell{Sheet: "サービスレベル", Ref: "A2"}}}
 	if !reflect.DeepEqual(c.Levels, wantLevels) {
 		t.Errorf("levels = %+v", c.Levels)
 	}
