@@ -137,8 +137,8 @@ func PartyLabel(info *Info, key string) string {
 	return "事業者" + key
 }
 
-// JoinJa joins names with the Japanese comma.
-func JoinJa(names []string) string { return strings.Join(names, "、") }
+// joinJa joins names with the Japanese comma.
+func joinJa(names []string) string { return strings.Join(names, "、") }
 
 // Quote shows a cell value in a message: on one line and at most 30
 // characters, the rest cut to "…".

@@ -114,13 +114,13 @@ func (v *validator) item(p *Part, it *Item) {
 		if len(names) == 0 {
 			names = append(names, HospitalKey)
 		}
-		v.add(MsgOwnerMissing, v.role(it, firstParty(it)), it, JoinJa(names))
+		v.add(MsgOwnerMissing, v.role(it, firstParty(it)), it, joinJa(names))
 	case len(owners) > 1:
 		var names []string
 		for _, k := range owners {
 			names = append(names, PartyLabel(info, k))
 		}
-		v.add(MsgOwnerMultiple, v.role(it, owners[1]), it, len(owners), JoinJa(names))
+		v.add(MsgOwnerMultiple, v.role(it, owners[1]), it, len(owners), joinJa(names))
 	}
 	if p.Name == SheetPart1 {
 		for _, k := range owners {
@@ -140,7 +140,7 @@ func (v *validator) item(p *Part, it *Item) {
 				}
 			}
 		}
-		v.add(MsgJointOneParty, v.role(it, other), it, PartyLabel(info, marked[0]), JoinJa(others))
+		v.add(MsgJointOneParty, v.role(it, other), it, PartyLabel(info, marked[0]), joinJa(others))
 	}
 	if it.Applicable() && it.Agreement == "" {
 		v.add(MsgAgreementMissing, v.cell(it, FieldAgreement), it)

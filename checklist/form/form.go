@@ -2,7 +2,7 @@
 // sheets 基本情報, Part1, Part2 and サービスレベル with their header rows,
 // drop-down lists and print setup, pre-filled with seed items (SeedItem,
 // the project's own SampleItems or a list read by ReadSeedItems). It is
-// the only package that writes workbooks.
+// the only package of the program that writes workbooks.
 package form
 
 import (

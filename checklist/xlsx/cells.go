@@ -141,7 +141,7 @@ func rowList(rows []int) string {
 	for _, r := range rows[:min(len(rows), shown)] {
 		names = append(names, fmt.Sprintf("%d行目", r))
 	}
-	s := checklist.JoinJa(names)
+	s := strings.Join(names, "、")
 	if len(rows) > shown {
 		s += fmt.Sprintf("ほか%d行", len(rows)-shown)
 	}
