@@ -1,13 +1,32 @@
-// Package checklist models the role-allocation checklist workbook
+// Package checklist models the role-allocation checklist
 // (「医療情報システムの契約における当事者間の役割分担等に関する確認表」):
-// its parties, parts, sections and items, how it is read from an .xlsx file,
-// and how it is validated.
+// its parties, parts, sections and items, the rules a filled-in checklist
+// must follow, and the catalogue of findings (Code, Message, Finding).
 //
-// The package knows nothing of documents: it turns a workbook into a
-// Checklist and a list of Findings.
+// The package knows neither Excel nor documents. Package checklist/xlsx
+// reads a workbook into a Checklist and checklist/form writes the blank
+// one. The rules (Validate) speak of items and their fields (Field); a
+// Locator, which the reader implements, turns those into cells
+// ("Part2!G14"). Where a value was read is also kept on the model
+// (Item.Sheet and Item.Row, Party.Cell, ServiceLevel.Cell), as a source
+// position that needs no knowledge of the workbook's columns.
 package checklist
 
 import "fmt"
+
+// Options control reading and validation.
+type Options struct {
+	Password string // for encrypted workbooks
+	Strict   bool   // open-item becomes an error
+}
+
+// The sheet names of the workbook; the Part sheets name the Parts.
+const (
+	SheetInfo   = "基本情報"
+	SheetPart1  = "Part1"
+	SheetPart2  = "Part2"
+	SheetLevels = "サービスレベル"
+)
 
 // HospitalKey is the party key of the hospital (the 甲 of the documents).
 // Vendors are keyed by the letter after 事業者 in 基本情報 ("A", "B", …).
@@ -31,6 +50,20 @@ type Info struct {
 	Created   Date    // 作成日
 	Version   string  // 版数
 }
+
+// VendorKey returns the key of the i-th vendor (0-based), counted like
+// spreadsheet columns: "A" … "Z", then "AA", "AB", … "ZZ".
+func VendorKey(i int) string {
+	if i < 26 {
+		return string(rune('A' + i))
+	}
+	i -= 26
+	return string(rune('A'+i/26%26)) + string(rune('A'+i%26))
+}
+
+// MaxVendors is the number of vendors a checklist can have: one key for
+// each of "A" to "ZZ".
+const MaxVendors = 26 + 26*26
 
 // Party is the hospital or a vendor.
 type Party struct {
@@ -209,6 +242,17 @@ func (d Date) String() string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// before reports whether date d is earlier than b.
+func (d Date) before(b Date) bool {
+	if d.Year != b.Year {
+		return d.Year < b.Year
+	}
+	if d.Month != b.Month {
+		return d.Month < b.Month
+	}
+	return d.Day < b.Day
 }
 
 // ServiceLevel is one row of the サービスレベル sheet.

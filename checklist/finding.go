@@ -1,6 +1,10 @@
 package checklist
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Severity ranks a finding.
 type Severity int
@@ -54,7 +58,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 
 // Finding is one problem found in a workbook.
 type Finding struct {
-	Code     string   `json:"code"`     // "owner-missing"
+	Code     Code     `json:"code"`     // OwnerMissing
 	Severity Severity `json:"severity"` // error, warning or info
 	Sheet    string   `json:"sheet"`    // sheet name as written, "" for the whole file
 	Cell     string   `json:"cell"`     // A1 reference, "G14"; "" for a whole sheet
@@ -83,3 +87,66 @@ func (fs Findings) Count(s Severity) int {
 
 // HasErrors reports whether any finding is an error.
 func (fs Findings) HasErrors() bool { return fs.Count(SeverityError) > 0 }
+
+// NewFinding builds the finding of a wording of the catalogue, at a cell
+// (Cell{} for the whole file) and about an item (nil where none). The
+// message of an item finding starts with the item
+// ("Part2 A-1「バックアップ」: ").
+func NewFinding(m Message, at Cell, it *Item, args ...any) Finding {
+	w := m.wording()
+	msg := fmt.Sprintf(w.format, args...)
+	f := Finding{Code: w.code, Severity: w.severity, Sheet: at.Sheet, Cell: at.Ref}
+	if it != nil {
+		f.Item = it.ID
+		subject := it.ID
+		if it.Title != "" {
+			subject += "「" + firstLine(it.Title) + "」"
+		}
+		msg = subject + ": " + msg
+	}
+	f.Message = msg
+	return f
+}
+
+// Codes returns every finding code of the catalogue, sorted.
+func Codes() []Code {
+	var codes []Code
+	for _, w := range catalogue {
+		if !slices.Contains(codes, w.code) {
+			codes = append(codes, w.code)
+		}
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// firstLine returns s up to its first line break.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// PartyLabel names a party in messages: "医療機関", "事業者A（株式会社サンプル）".
+func PartyLabel(info *Info, key string) string {
+	if key == HospitalKey {
+		return HospitalKey
+	}
+	if v, ok := info.Vendor(key); ok && v.Name != "" {
+		return "事業者" + key + "（" + v.Name + "）"
+	}
+	return "事業者" + key
+}
+
+// joinJa joins names with the Japanese comma.
+func joinJa(names []string) string { return strings.Join(names, "、") }
+
+// Quote shows a cell value in a message: on one line and at most 30
+// characters, the rest cut to "…".
+func Quote(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	r := []rune(s)
+	if len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}

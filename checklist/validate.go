@@ -1,82 +1,87 @@
 package checklist
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/annexgen/annexgen/internal/wareki"
-	"github.com/xuri/excelize/v2"
 )
 
-// Validate applies the semantic rules to a checklist already read (Load
-// calls it). Findings point at the cells of the blank form's standard
-// column order (項番, 項目, 内容, 初回確認, 完了日, 医療機関, 事業者A…,
-// 合意内容, 備考); Load points at the columns as found in the workbook.
-func Validate(c *Checklist, opt Options) Findings {
-	fs := validate(c, opt, nil)
-	order := []string{c.Info.Hospital.Cell.Sheet}
-	for _, p := range c.Parts {
-		for _, it := range p.Items() {
-			order = append(order, it.Sheet)
-			break
-		}
-	}
-	if len(c.Levels) > 0 {
-		order = append(order, c.Levels[0].Cell.Sheet)
-	}
-	orderFindings(fs, func(sheet string) int { return slices.Index(order, sheet) })
-	return fs
+// Field is a value of an item that a finding can point at.
+type Field int
+
+// The fields of an item, in the blank form's order. FieldRole is a
+// party's role mark: the party is given beside it.
+const (
+	FieldNumber    Field = iota // 項番
+	FieldTitle                  // 項目
+	FieldContent                // 内容
+	FieldCheck                  // 初回確認
+	FieldDone                   // 完了日
+	FieldAgreement              // 合意内容
+	FieldRemarks                // 備考
+	FieldRole                   // a party's role mark (医療機関, 事業者A, …)
+)
+
+// Locator says where in its workbook a value of a checklist was read, so
+// that findings point at cells. The xlsx reader implements it; the rules
+// never see a column.
+type Locator interface {
+	// ItemCell returns the cell of an item's field (party names the role
+	// column of FieldRole), or a Cell with an empty Ref when the workbook
+	// has no such column.
+	ItemCell(it *Item, f Field, party string) Cell
+	// HeaderCell returns where a Part's header row starts, or the Part's
+	// sheet alone.
+	HeaderCell(p *Part) Cell
+	// LevelCell returns the 関連項番 cell of a service level.
+	LevelCell(lv *ServiceLevel) Cell
+	// Unread reports a Part sheet the workbook has but that could not be
+	// read: references to its items are not reported as unknown.
+	Unread(part string) bool
 }
 
-// validator applies the rules that need the whole checklist.
-type validator struct {
-	c        *Checklist
-	opt      Options
-	layout   *layout
-	findings Findings
-}
-
-func validate(c *Checklist, opt Options, l *layout) Findings {
-	v := &validator{c: c, opt: opt, layout: l}
+// Validate applies the rules that need the whole checklist. The findings
+// are in the order of the items; at says where each value was read (nil:
+// findings name the sheet and the item, but no cell).
+func Validate(c *Checklist, opt Options, at Locator) Findings {
+	if at == nil {
+		at = sheetsOnly{}
+	}
+	v := &validator{c: c, opt: opt, at: at}
 	ids := map[string]bool{}
 	for i := range c.Parts {
 		p := &c.Parts[i]
-		pl := v.partLayout(p.Name)
 		items := p.Items()
 		for _, it := range items {
 			ids[it.ID] = true
-			v.item(p, it, pl)
+			v.item(p, it)
 		}
-		v.vendorColumns(p, items, pl)
+		v.vendorColumns(p, items)
 	}
 	v.levels(ids)
 	return v.findings
 }
 
-// partLayout returns the columns of a Part: as read, or the standard ones.
-func (v *validator) partLayout(part string) *partLayout {
-	if v.layout != nil {
-		if pl := v.layout.parts[part]; pl != nil {
-			return pl
-		}
-	}
-	return standardLayout(&v.c.Info)
+// validator applies the rules.
+type validator struct {
+	c        *Checklist
+	opt      Options
+	at       Locator
+	findings Findings
 }
 
-func (v *validator) add(key string, at where, args ...any) {
-	v.findings = append(v.findings, newFinding(key, at, args...))
+func (v *validator) add(m Message, at Cell, it *Item, args ...any) {
+	v.findings = append(v.findings, NewFinding(m, at, it, args...))
 }
 
-// itemAt locates a finding in an item's row; col is 0-based, -1 for the whole row.
-func itemAt(it *Item, col int) where {
-	if col < 0 || it.Row < 1 {
-		return where{sheet: it.Sheet, item: it}
-	}
-	return where{it.Sheet, cellRef(it.Row, col), it}
-}
+// cell returns the cell of an item's field.
+func (v *validator) cell(it *Item, f Field) Cell { return v.at.ItemCell(it, f, "") }
+
+// role returns the cell of a party's mark on an item.
+func (v *validator) role(it *Item, party string) Cell { return v.at.ItemCell(it, FieldRole, party) }
 
 // item applies the per-item rules.
-func (v *validator) item(p *Part, it *Item, pl *partLayout) {
+func (v *validator) item(p *Part, it *Item) {
 	info := &v.c.Info
 	owners := it.Owners()
 	var marked []string // parties with any mark
@@ -86,17 +91,17 @@ func (v *validator) item(p *Part, it *Item, pl *partLayout) {
 		}
 	}
 	if it.Check == CheckBlank {
-		v.add("check-blank", itemAt(it, pl.col(fieldCheck)))
+		v.add(MsgBlankCheck, v.cell(it, FieldCheck), it)
 	}
 	if it.Open() {
-		f := newFinding("open-item", itemAt(it, pl.col(fieldDone)))
+		f := NewFinding(MsgOpenItem, v.cell(it, FieldDone), it)
 		if v.opt.Strict {
 			f.Severity = SeverityError
 		}
 		v.findings = append(v.findings, f)
 	}
 	if !it.Done.IsZero() && !info.FirstDate.IsZero() && it.Done.before(info.FirstDate) {
-		v.add("date-order", itemAt(it, pl.col(fieldDone)),
+		v.add(MsgDateOrder, v.cell(it, FieldDone), it,
 			wareki.Format(it.Done.Year, it.Done.Month, it.Done.Day),
 			wareki.Format(info.FirstDate.Year, info.FirstDate.Month, info.FirstDate.Day))
 	}
@@ -104,23 +109,23 @@ func (v *validator) item(p *Part, it *Item, pl *partLayout) {
 	case len(owners) == 0 && it.Applicable():
 		var names []string
 		for _, r := range it.Roles {
-			names = append(names, partyLabel(info, r.Party))
+			names = append(names, PartyLabel(info, r.Party))
 		}
 		if len(names) == 0 {
 			names = append(names, HospitalKey)
 		}
-		v.add("owner-missing", itemAt(it, pl.roleCol(firstParty(it))), joinJa(names))
+		v.add(MsgOwnerMissing, v.role(it, firstParty(it)), it, joinJa(names))
 	case len(owners) > 1:
 		var names []string
 		for _, k := range owners {
-			names = append(names, partyLabel(info, k))
+			names = append(names, PartyLabel(info, k))
 		}
-		v.add("owner-multiple", itemAt(it, pl.roleCol(owners[1])), len(owners), joinJa(names))
+		v.add(MsgOwnerMultiple, v.role(it, owners[1]), it, len(owners), joinJa(names))
 	}
 	if p.Name == SheetPart1 {
 		for _, k := range owners {
 			if k != HospitalKey {
-				v.add("part1-vendor-owner", itemAt(it, pl.roleCol(k)), partyLabel(info, k))
+				v.add(MsgPart1VendorOwner, v.role(it, k), it, PartyLabel(info, k))
 			}
 		}
 	}
@@ -129,27 +134,27 @@ func (v *validator) item(p *Part, it *Item, pl *partLayout) {
 		other := ""
 		for _, r := range it.Roles {
 			if r.Party != marked[0] {
-				others = append(others, partyLabel(info, r.Party))
+				others = append(others, PartyLabel(info, r.Party))
 				if other == "" {
 					other = r.Party
 				}
 			}
 		}
-		v.add("joint-one-party", itemAt(it, pl.roleCol(other)), partyLabel(info, marked[0]), joinJa(others))
+		v.add(MsgJointOneParty, v.role(it, other), it, PartyLabel(info, marked[0]), joinJa(others))
 	}
 	if it.Applicable() && it.Agreement == "" {
-		v.add("agreement-missing", itemAt(it, pl.col(fieldAgreement)))
+		v.add(MsgAgreementMissing, v.cell(it, FieldAgreement), it)
 	}
 	if it.Check == CheckNA && it.Remarks == "" {
-		col := pl.col(fieldRemarks)
-		if col < 0 {
-			col = pl.col(fieldCheck)
+		at := v.cell(it, FieldRemarks)
+		if at.Ref == "" {
+			at = v.cell(it, FieldCheck) // no 備考 column: the 対象外 itself
 		}
-		v.add("na-no-reason", itemAt(it, col))
+		v.add(MsgNANoReason, at, it)
 	}
 }
 
-// firstParty returns the key of the item's first role column.
+// firstParty returns the key of the item's first role.
 func firstParty(it *Item) string {
 	if len(it.Roles) > 0 {
 		return it.Roles[0].Party
@@ -159,7 +164,7 @@ func firstParty(it *Item) string {
 
 // vendorColumns reports the vendors of 基本情報 that a Part has no role
 // column for.
-func (v *validator) vendorColumns(p *Part, items []*Item, pl *partLayout) {
+func (v *validator) vendorColumns(p *Part, items []*Item) {
 	if len(items) == 0 {
 		return
 	}
@@ -169,65 +174,38 @@ func (v *validator) vendorColumns(p *Part, items []*Item, pl *partLayout) {
 			has[r.Party] = true
 		}
 	}
-	at := where{sheet: items[0].Sheet}
-	if pl.headerRow > 0 {
-		at.ref = cellRef(pl.headerRow, 0)
-	}
+	at := v.at.HeaderCell(p)
 	for _, vd := range v.c.Info.Vendors {
 		if !has[vd.Key] {
-			v.add("vendor-no-column", at, items[0].Sheet, partyLabel(&v.c.Info, vd.Key), vd.Key)
+			v.add(MsgVendorNoColumn, at, nil, items[0].Sheet, PartyLabel(&v.c.Info, vd.Key), vd.Key)
 		}
 	}
 }
 
 // levels reports 関連項番 that name no item.
 func (v *validator) levels(ids map[string]bool) {
-	for _, lv := range v.c.Levels {
-		at := where{sheet: lv.Cell.Sheet}
-		if col, row, err := excelize.CellNameToCoordinates(lv.Cell.Ref); err == nil {
-			itemsCol := col - 1 + 3
-			if v.layout != nil && v.layout.levelItems >= 0 {
-				itemsCol = v.layout.levelItems
-			}
-			at.ref = cellRef(row, itemsCol)
-		}
+	for i := range v.c.Levels {
+		lv := &v.c.Levels[i]
+		at := v.at.LevelCell(lv)
 		for _, id := range lv.Items {
 			part, _, _ := strings.Cut(id, " ")
-			if !ids[id] && (v.layout == nil || !v.layout.unread[part]) {
-				v.add("level-item-unknown", at, quoteValue(lv.Metric), id)
+			if !ids[id] && !v.at.Unread(part) {
+				v.add(MsgLevelItemUnknown, at, nil, Quote(lv.Metric), id)
 			}
 		}
 	}
 }
 
-// orderFindings puts findings in workbook order: by sheet (as ranked by
-// sheetIndex), row, then column; findings about a whole sheet first.
-func orderFindings(fs Findings, sheetIndex func(string) int) {
-	type keyed struct {
-		sheet, row, col int
-		f               Finding
+// sheetsOnly locates findings by their sheet alone.
+type sheetsOnly struct{}
+
+func (sheetsOnly) ItemCell(it *Item, _ Field, _ string) Cell { return Cell{Sheet: it.Sheet} }
+func (sheetsOnly) LevelCell(lv *ServiceLevel) Cell           { return Cell{Sheet: lv.Cell.Sheet} }
+func (sheetsOnly) Unread(string) bool                        { return false }
+
+func (sheetsOnly) HeaderCell(p *Part) Cell {
+	for _, it := range p.Items() {
+		return Cell{Sheet: it.Sheet}
 	}
-	ks := make([]keyed, len(fs))
-	for i, f := range fs {
-		k := keyed{sheet: -2, f: f}
-		if f.Sheet != "" {
-			k.sheet = sheetIndex(f.Sheet)
-		}
-		if f.Cell != "" {
-			k.col, k.row, _ = excelize.CellNameToCoordinates(f.Cell)
-		}
-		ks[i] = k
-	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		switch {
-		case a.sheet != b.sheet:
-			return a.sheet - b.sheet
-		case a.row != b.row:
-			return a.row - b.row
-		}
-		return a.col - b.col
-	})
-	for i, k := range ks {
-		fs[i] = k.f
-	}
+	return Cell{}
 }

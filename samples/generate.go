@@ -2,6 +2,6 @@
 // annexgen writes from them. `go generate ./samples` rebuilds them all.
 package samples
 
-//go:generate go run ../internal/samplegen -o .
+//go:generate go run ../internal/tools/samplegen -o .
 //go:generate go run ../cmd/annexgen render --force clinic.xlsx hospital.xlsx
 //go:generate go run ../cmd/annexgen render --force --doc annex hospital.xlsx

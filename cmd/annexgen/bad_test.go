@@ -11,14 +11,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/annexgen/annexgen/internal/badgen"
 	"github.com/annexgen/annexgen/internal/batch"
 	"github.com/annexgen/annexgen/internal/convert"
+	"github.com/annexgen/annexgen/internal/tools/badgen"
 	"github.com/annexgen/annexgen/render/markdown"
 )
 
-// badDir is the catalogue of broken and hostile inputs (see internal/badgen).
-var badDir = filepath.Join("..", "..", "checklist", "testdata", "bad")
+// badDir is the catalogue of broken and hostile inputs (see internal/tools/badgen).
+var badDir = filepath.Join("..", "..", "checklist", "xlsx", "testdata", "bad")
 
 // badFile copies a catalogue file into dir, or writes a big one there, and
 // returns its path.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 	"github.com/annexgen/annexgen/internal/outfile"
 )
 
@@ -29,14 +29,14 @@ Part1・Part2 の各項目（見本の項目、または --items で指定した
 		fmt.Fprintf(e.stderr, "annexgen init: 余分な引数があります: %s（出力先は -o で指定します）\n", fs.Arg(0))
 		return exitUsage
 	}
-	form := checklist.Form{Vendors: *vendors}
+	blank := form.Form{Vendors: *vendors}
 	if *items != "" {
 		f, err := os.Open(*items)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "annexgen init: %s: 項目一覧のファイルを開けません\n", *items)
 			return exitUsage
 		}
-		form.Items, err = checklist.ReadSeedItems(f, *items)
+		blank.Items, err = form.ReadSeedItems(f, *items)
 		f.Close()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "annexgen init: %v\n", err)
@@ -44,7 +44,7 @@ Part1・Part2 の各項目（見本の項目、または --items で指定した
 		}
 	}
 	var buf bytes.Buffer
-	if err := checklist.WriteForm(&buf, form); err != nil {
+	if err := form.Write(&buf, blank); err != nil {
 		fmt.Fprintf(e.stderr, "annexgen init: 確認表を作成できません: %v\n", err)
 		return exitWrite
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/form"
 )
 
 // result is what one command line did.
@@ -56,7 +56,7 @@ func copyFile(t *testing.T, src, dir string) string {
 func blankForm(t *testing.T, path string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := checklist.WriteForm(&buf, checklist.Form{Vendors: []string{"株式会社テスト"}}); err != nil {
+	if err := form.Write(&buf, form.Form{Vendors: []string{"株式会社テスト"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

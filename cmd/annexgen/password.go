@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/spf13/pflag"
 )
 
@@ -47,9 +47,9 @@ func password(e *env, file string) (pw, source string, err error) {
 // or wrong one, and "" otherwise. source is where the password came from.
 func passwordHint(err error, source string) string {
 	switch {
-	case errors.Is(err, checklist.ErrPasswordMissing):
+	case errors.Is(err, xlsx.ErrPasswordMissing):
 		return "パスワードは、パスワードを書いたファイルを --password-file で指定するか、環境変数 " + passwordEnv + " に設定して渡します。"
-	case errors.Is(err, checklist.ErrPasswordWrong) && source != "":
+	case errors.Is(err, xlsx.ErrPasswordWrong) && source != "":
 		return "（使ったパスワード: " + source + "）"
 	}
 	return ""

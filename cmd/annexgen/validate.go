@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/internal/batch"
 )
 
@@ -75,7 +76,7 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
-	_, findings, err := checklist.Load(path, opt)
+	_, findings, err := xlsx.Load(path, opt)
 	if err != nil {
 		f := unreadable(err)
 		f.Message += passwordHint(err, pwSource)
@@ -86,15 +87,15 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 
 // emptyFolder is the report of a folder argument that holds no workbook.
 func emptyFolder(path string) fileReport {
-	return newFileReport(path, checklist.Findings{{Code: "file-unreadable", Severity: checklist.SeverityError, Message: "フォルダの中に確認表（.xlsx）がありません。"}})
+	return newFileReport(path, checklist.Findings{checklist.NewFinding(checklist.MsgFileUnreadableEmptyFolder, checklist.Cell{}, nil)})
 }
 
 // unreadable turns a file error into a finding.
 func unreadable(err error) checklist.Finding {
 	msg := err.Error()
-	var fe *checklist.FileError
+	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
 		msg = fe.Reason
 	}
-	return checklist.Finding{Code: "file-unreadable", Severity: checklist.SeverityError, Message: msg}
+	return checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, msg)
 }

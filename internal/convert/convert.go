@@ -17,6 +17,7 @@ import (
 	"io/fs"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/render/fonts"
 	"github.com/annexgen/annexgen/render/markdown"
@@ -116,15 +117,15 @@ func (r *Result) Rejected() bool {
 // template that fails, a PDF that cannot be made).
 func (c *Converter) File(path string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
-		return checklist.Load(path, c.opt.Checklist)
+		return xlsx.Load(path, c.opt.Checklist)
 	})
 }
 
-// Read is File for a workbook held in a stream, such as an upload; name is
-// used in messages.
-func (c *Converter) Read(r io.Reader, name string) (*Result, error) {
+// Read is File for a workbook held in memory, such as an upload, of size
+// bytes; name is used in messages.
+func (c *Converter) Read(r io.ReaderAt, size int64, name string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
-		return checklist.Read(r, name, c.opt.Checklist)
+		return xlsx.Read(r, size, name, c.opt.Checklist)
 	})
 }
 

@@ -29,12 +29,11 @@ func TestFileAndRead(t *testing.T) {
 	if got, want := strings.Join(names, " "), "sla.A.md sla.B.md"; got != want {
 		t.Errorf("outputs %s, want %s", got, want)
 	}
-	f, err := os.Open(sample("hospital.xlsx"))
+	data, err := os.ReadFile(sample("hospital.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	again, err := c.Read(f, "hospital.xlsx")
+	again, err := c.Read(bytes.NewReader(data), int64(len(data)), "hospital.xlsx")
 	if err != nil || len(again.Outputs) != len(res.Outputs) {
 		t.Fatalf("Read: %v, %d outputs", err, len(again.Outputs))
 	}
@@ -70,7 +69,8 @@ func TestRejected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.Read(strings.NewReader("これは表ではありません"), "memo.xlsx")
+	text := "これは表ではありません"
+	res, err := c.Read(strings.NewReader(text), int64(len(text)), "memo.xlsx")
 	if err != nil || res.Unreadable == nil || !res.Rejected() || len(res.Outputs) != 0 || res.Findings == nil {
 		t.Errorf("not a workbook: %v, %+v", err, res)
 	}

@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"fmt"
-
 	"github.com/annexgen/annexgen/checklist"
 )
 
@@ -34,11 +32,11 @@ func (g *missingGlyphs) findings() checklist.Findings {
 		if g.where[r] != "" {
 			where = "「" + g.where[r] + "」などにある"
 		}
-		msg := fmt.Sprintf("%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください", where, r, r)
+		m := checklist.MsgGlyphMissing
 		if r > 0xFFFF {
-			msg = fmt.Sprintf("%s文字「%c」（U+%04X）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉）", where, r, r)
+			m = checklist.MsgGlyphMissingOutsideBMP
 		}
-		fs = append(fs, checklist.Finding{Code: "glyph-missing", Severity: checklist.SeverityWarning, Message: msg})
+		fs = append(fs, checklist.NewFinding(m, checklist.Cell{}, nil, where, r, r))
 	}
 	return fs
 }

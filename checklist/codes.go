@@ -1,0 +1,243 @@
+package checklist
+
+import "fmt"
+
+// Code names a kind of finding: what `annexgen validate --format json`
+// prints as "code", and what a program that reads the findings matches on.
+// Every code has one severity (open-item is raised to an error by
+// Options.Strict) and one or more Messages.
+type Code string
+
+// The finding codes. Each is spelled here and nowhere else; the README
+// lists them under "Finding codes".
+const (
+	HeaderMissing    Code = "header-missing"
+	SheetIgnored     Code = "sheet-ignored"
+	SheetHidden      Code = "sheet-hidden"
+	RowsHidden       Code = "rows-hidden"
+	SheetTooLarge    Code = "sheet-too-large"
+	SheetDuplicate   Code = "sheet-duplicate"
+	ColumnIgnored    Code = "column-ignored"
+	ColumnDuplicate  Code = "column-duplicate"
+	BasicMissing     Code = "basic-missing"
+	BasicInvalid     Code = "basic-invalid"
+	BasicDuplicate   Code = "basic-duplicate"
+	FirstDateMissing Code = "first-date-missing"
+	VendorUnknown    Code = "vendor-unknown"
+	CellError        Code = "cell-error"
+	CellTooLong      Code = "cell-too-long"
+	ControlChar      Code = "control-char"
+	CellBroken       Code = "cell-broken"
+	MarkUnknown      Code = "mark-unknown"
+	CheckInvalid     Code = "check-invalid"
+	DateInvalid      Code = "date-invalid"
+	NumberInvalid    Code = "number-invalid"
+	NumberMissing    Code = "number-missing"
+	IDDuplicate      Code = "id-duplicate"
+	LevelItemUnknown Code = "level-item-unknown"
+	OwnerMissing     Code = "owner-missing"
+	OwnerMultiple    Code = "owner-multiple"
+	JointOneParty    Code = "joint-one-party"
+	Part1VendorOwner Code = "part1-vendor-owner"
+	BlankCheck       Code = "check-blank"
+	OpenItem         Code = "open-item"
+	AgreementMissing Code = "agreement-missing"
+	NANoReason       Code = "na-no-reason"
+	VendorNoColumn   Code = "vendor-no-column"
+	DateOrder        Code = "date-order"
+	FileUnreadable   Code = "file-unreadable"
+	GlyphMissing     Code = "glyph-missing"
+)
+
+// Message is one wording of the catalogue: a Code, its severity and a
+// Japanese text that says what is wrong and what to do. A code may have
+// several wordings (MsgHeaderMissingInfo, MsgHeaderMissingColumn, …).
+type Message int
+
+// The wordings of the catalogue, named after their code and, where a code
+// has several, what the wording is about.
+const (
+	MsgHeaderMissingInfo Message = iota
+	MsgHeaderMissingParts
+	MsgHeaderMissingRow
+	MsgHeaderMissingColumn
+	MsgHeaderMissingVendor
+	MsgSheetIgnored
+	MsgSheetIgnoredMore
+	MsgSheetHidden
+	MsgRowsHidden
+	MsgSheetTooLarge
+	MsgSheetDuplicate
+	MsgColumnIgnored
+	MsgColumnIgnoredMore
+	MsgColumnDuplicate
+	MsgBasicMissingLabel
+	MsgBasicMissingValue
+	MsgBasicMissingVendor
+	MsgBasicInvalid
+	MsgBasicDuplicate
+	MsgFirstDateMissing
+	MsgFirstDateMissingValue
+	MsgVendorUnknownContact
+	MsgVendorUnknownColumn
+	MsgCellError
+	MsgCellTooLong
+	MsgControlChar
+	MsgCellBroken
+	MsgMarkUnknown
+	MsgCheckInvalid
+	MsgDateInvalid
+	MsgDateInvalidNumber
+	MsgNumberInvalid
+	MsgNumberMissing
+	MsgIDDuplicate
+	MsgLevelItemUnknown
+	MsgOwnerMissing
+	MsgOwnerMultiple
+	MsgJointOneParty
+	MsgPart1VendorOwner
+	MsgBlankCheck
+	MsgOpenItem
+	MsgAgreementMissing
+	MsgNANoReason
+	MsgVendorNoColumn
+	MsgDateOrder
+	MsgFileUnreadable
+	MsgFileUnreadableEmptyFolder
+	MsgGlyphMissing
+	MsgGlyphMissingOutsideBMP
+	msgCount
+)
+
+// wording is the severity and the text of a Message. The text is a fmt
+// format; item findings are prefixed with the item
+// ("Part2 A-1「バックアップ」: ").
+type wording struct {
+	code     Code
+	severity Severity
+	format   string
+}
+
+// catalogue holds every wording, by Message.
+var catalogue = [msgCount]wording{
+	// The sheets and their header rows.
+	MsgHeaderMissingInfo: {HeaderMissing, SeverityError,
+		"シート「基本情報」がありません。「基本情報」という名前のシートを作り、医療機関名・対象システム・事業者A などを入力してください。"},
+	MsgHeaderMissingParts: {HeaderMissing, SeverityError,
+		"確認表の項目のシート（「Part1」または「Part2」）がありません。項目を書いたシートの名前を「Part1」または「Part2」にしてください。"},
+	MsgHeaderMissingRow: {HeaderMissing, SeverityError,
+		"%s: 先頭%d行に見出しの行（%sが並ぶ行）が見つかりません。見出しの行を入れてください。"},
+	MsgHeaderMissingColumn: {HeaderMissing, SeverityError,
+		"%s: 見出しの行（%d行目）に「%s」の列がありません。見出しが「%s」の列を追加してください。"},
+	MsgHeaderMissingVendor: {HeaderMissing, SeverityError,
+		"%s: 見出しの行（%d行目）に事業者の役割の列がありません。見出しが「事業者A」の列を追加してください。"},
+	MsgSheetIgnored: {SheetIgnored, SeverityInfo,
+		"シート「%s」は確認表のシートではないため、読み込みません。"},
+	MsgSheetIgnoredMore: {SheetIgnored, SeverityInfo,
+		"このシートを含め、ほかにも確認表のシートではないシートが%d枚あり、読み込みません。"},
+	MsgSheetHidden: {SheetHidden, SeverityInfo,
+		"シート「%s」は非表示ですが、確認表の一部として読み込みます。"},
+	MsgRowsHidden: {RowsHidden, SeverityInfo,
+		"%s: 非表示の行（%s）も、確認表の一部として読み込みます。"},
+	MsgSheetTooLarge: {SheetTooLarge, SeverityError,
+		"シート「%s」は大きすぎるため読み込みません（確認表全体で%d行、またはセル・文字の数が上限を超えています）。確認表の行だけを残し、不要な行や列を削除してください。"},
+	MsgSheetDuplicate: {SheetDuplicate, SeverityError,
+		"シート「%s」はシート「%s」と同じものとして扱われます。どちらか一方にまとめてください。"},
+	MsgColumnIgnored: {ColumnIgnored, SeverityInfo,
+		"%s: 列「%s」は確認表の列ではないため、読み込みません。"},
+	MsgColumnIgnoredMore: {ColumnIgnored, SeverityInfo,
+		"%s: この列を含め、ほかにも確認表の列ではない列が%d列あり、読み込みません。"},
+	MsgColumnDuplicate: {ColumnDuplicate, SeverityError,
+		"%s: 列「%s」が2つあります（%s列と%s列）。どちらか一方にまとめてください。"},
+
+	// 基本情報.
+	MsgBasicMissingLabel: {BasicMissing, SeverityError,
+		"基本情報に「%s」がありません。A列に「%s」、B列にその値を入力してください。"},
+	MsgBasicMissingValue: {BasicMissing, SeverityError,
+		"基本情報の「%s」が空欄です。B列に%sを入力してください。"},
+	MsgBasicMissingVendor: {BasicMissing, SeverityError,
+		"基本情報に事業者がありません。A列に「事業者A」、B列に事業者の名称を入力してください。"},
+	MsgBasicInvalid: {BasicInvalid, SeverityError,
+		"基本情報の文書種別「%s」は使えません。「契約書別紙」か「SLA」を入力してください。"},
+	MsgBasicDuplicate: {BasicDuplicate, SeverityWarning,
+		"基本情報の「%s」が%d行目と%d行目の2か所にあります。%d行目の値を使います。1行にまとめてください。"},
+	MsgFirstDateMissing: {FirstDateMissing, SeverityWarning,
+		"基本情報に初回確認日がありません。A列に「初回確認日」、B列に事業者と最初に確認した日を入力してください。"},
+	MsgFirstDateMissingValue: {FirstDateMissing, SeverityWarning,
+		"基本情報の初回確認日が空欄です。B列に事業者と最初に確認した日を入力してください。"},
+	MsgVendorUnknownContact: {VendorUnknown, SeverityError,
+		"基本情報の「%s」に当たる事業者%sがありません。A列に「事業者%s」、B列に事業者の名称を入力した行を追加してください。"},
+
+	// Values in cells.
+	MsgVendorUnknownColumn: {VendorUnknown, SeverityError,
+		"%s: 列「%s」の事業者が基本情報にありません。基本情報に「%s」の行を追加して名称を入力するか、列の見出しを基本情報の事業者に合わせてください。"},
+	MsgCellError: {CellError, SeverityError,
+		"セルの値が数式のエラー（%s）になっています。数式を直すか、値を直接入力してください。"},
+	MsgCellTooLong: {CellTooLong, SeverityError,
+		"セルの文字数が%d字あり、Excel のセルの上限（%d字）を超えています。内容を短くしてください。"},
+	MsgControlChar: {ControlChar, SeverityWarning,
+		"セルに制御文字（U+%04X など、画面に表示されない文字）があります。文書には出せないため取り除きました。セルの内容を確かめてください。"},
+	MsgCellBroken: {CellBroken, SeverityError,
+		"セルのデータが壊れていて値を読み取れません。セルに値を入力し直して保存してください。"},
+	MsgMarkUnknown: {MarkUnknown, SeverityError,
+		"%sの役割の欄に「%s」とあります。役割の記号は ◎（主担当）、○（実施）、△（支援）のいずれかです。関与しない場合は空欄か「-」にしてください。"},
+	MsgCheckInvalid: {CheckInvalid, SeverityError,
+		"初回確認に「%s」とあります。「はい」「いいえ」「対象外」のいずれかを入力してください。まだ確認していなければ空欄にします。"},
+	MsgDateInvalid: {DateInvalid, SeverityError,
+		"%sの「%s」を日付として読み取れません。2024/6/1 や 令和6年6月1日 のように入力してください。"},
+	MsgDateInvalidNumber: {DateInvalid, SeverityError,
+		"%sの「%s」は数値のままで、日付として表示されていません。セルの表示形式を「日付」にするか、2024/6/1 や 令和6年6月1日 のように入力してください。"},
+	MsgNumberInvalid: {NumberInvalid, SeverityError,
+		"%s: 項番「%s」を読み取れません。項目の行には「1」や「A-1」、区分の行には「A」のような英字1文字を入力してください。"},
+	MsgNumberMissing: {NumberMissing, SeverityError,
+		"%s: %d行目に項番がありません。項目の行であれば項番を入力し、不要な行であれば削除してください。"},
+	MsgIDDuplicate: {IDDuplicate, SeverityError,
+		"項番が%d行目の項目と同じです。項番を振り直してください。"},
+	MsgLevelItemUnknown: {LevelItemUnknown, SeverityWarning,
+		"サービスレベル「%s」: 関連項番の「%s」に当たる項目がありません。「Part2 B-2」のように Part と項番で書いてください。"},
+
+	// Rules over the whole checklist.
+	MsgOwnerMissing: {OwnerMissing, SeverityError,
+		"主担当（◎）がいません。%sのいずれか1者の欄に◎を入力してください。"},
+	MsgOwnerMultiple: {OwnerMultiple, SeverityWarning,
+		"主担当（◎）が%d者（%s）にあります。それぞれが責任を負う範囲を合意内容に具体的に書くか、◎を1者にしてください。"},
+	MsgJointOneParty: {JointOneParty, SeverityWarning,
+		"役割の記号が%sにしかありません。Part2 は医療機関と事業者が共同で実施する項目です。%sの役割（○ 実施 または △ 支援）も入力してください。"},
+	MsgPart1VendorOwner: {Part1VendorOwner, SeverityWarning,
+		"主担当（◎）が%sになっています。Part1 は医療機関が主体となる項目です。主担当を医療機関にするか、このままでよいか確かめてください。"},
+	MsgBlankCheck: {BlankCheck, SeverityWarning,
+		"初回確認が空欄です。「はい」「いいえ」「対象外」のいずれかを入力してください。"},
+	MsgOpenItem: {OpenItem, SeverityWarning,
+		"初回確認が「いいえ」で完了日が空欄のため、協議中の項目として扱います。合意できたら完了日を入力してください。"},
+	MsgAgreementMissing: {AgreementMissing, SeverityWarning,
+		"合意内容が空欄です。合意した内容を具体的に書いてください。"},
+	MsgNANoReason: {NANoReason, SeverityWarning,
+		"初回確認が「対象外」ですが、備考に理由がありません。対象外とした理由を備考に書いてください。"},
+	MsgVendorNoColumn: {VendorNoColumn, SeverityWarning,
+		"%s: 基本情報の%sの役割の列がありません。見出しが「事業者%s」の列を追加してください。"},
+	MsgDateOrder: {DateOrder, SeverityWarning,
+		"完了日（%s）が基本情報の初回確認日（%s）より前です。日付を確かめてください。"},
+
+	// Raised outside the reader and the rules: by the command line and the renderer.
+	MsgFileUnreadable: {FileUnreadable, SeverityError,
+		"%s"},
+	MsgFileUnreadableEmptyFolder: {FileUnreadable, SeverityError,
+		"フォルダの中に確認表（.xlsx）がありません。"},
+	MsgGlyphMissing: {GlyphMissing, SeverityWarning,
+		"%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください"},
+	MsgGlyphMissingOutsideBMP: {GlyphMissing, SeverityWarning,
+		"%s文字「%c」（U+%04X）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉）"},
+}
+
+// Code returns the code of the wording.
+func (m Message) Code() Code { return m.wording().code }
+
+// Severity returns the severity of the wording.
+func (m Message) Severity() Severity { return m.wording().severity }
+
+func (m Message) wording() wording {
+	if m < 0 || m >= msgCount {
+		panic(fmt.Sprintf("checklist: no wording %d", int(m)))
+	}
+	return catalogue[m]
+}
