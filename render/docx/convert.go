@@ -74,6 +74,29 @@ type document struct {
 	title    string // the text of the first level-1 heading
 }
 
+// cells counts the table cells of the document, the empty ones that complete short rows
+// included.
+func (d *document) cells() int {
+	n := 0
+	var count func(bs []block)
+	count = func(bs []block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *table:
+				n += len(b.aligns) * (len(b.rows) + 1)
+			case *list:
+				for _, item := range b.items {
+					count(item)
+				}
+			case *quote:
+				count(b.blocks)
+			}
+		}
+	}
+	count(d.blocks)
+	return n
+}
+
 // converter turns goldmark's syntax tree into blocks.
 type converter struct {
 	src []byte

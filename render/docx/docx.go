@@ -50,6 +50,11 @@ type Meta struct {
 	Header   string    // running header text; empty means Title, else the first level-1 heading
 }
 
+// maxCells is the most table cells a document may have, so that the size of the file stays in
+// proportion to the Markdown (a short GFM row stands for a whole row of empty cells). An annex of
+// 3,000 items has about 24,000.
+const maxCells = 200_000
+
 // parser reads Markdown as package pdf does: CommonMark with GFM tables.
 var parser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 
@@ -65,6 +70,9 @@ func Render(w io.Writer, markdown []byte, meta Meta) (err error) {
 		}
 	}()
 	doc := convert(parser.Parse(text.NewReader(markdown)), markdown)
+	if n := doc.cells(); n > maxCells {
+		return fmt.Errorf("DOCX を作成できませんでした: 表のセルが多すぎます（%d 個。上限は %d 個です）", n, maxCells)
+	}
 	header := meta.Header
 	if header == "" {
 		header = meta.Title

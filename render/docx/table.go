@@ -13,9 +13,35 @@ const (
 	cellPadX = 100
 )
 
+// maxColumns is the most columns a Word table can have.
+const maxColumns = 63
+
 // table writes a GFM table: borders on every cell, the header row shaded, repeated at the top of
-// every page the table runs onto and kept with the first row; no row is split across pages.
+// every page the table runs onto and kept with the first row; no row is split across pages. A
+// table of more columns than Word allows is written as several, each of the next columns.
 func (w *body) table(tb *table, f *frame) {
+	cols := len(tb.aligns)
+	if cols <= maxColumns {
+		w.tablePart(tb, f)
+		return
+	}
+	for start := 0; start < cols; start += maxColumns {
+		end := min(start+maxColumns, cols)
+		part := &table{aligns: tb.aligns[start:end], header: cellRange(tb.header, start, end)}
+		for _, r := range tb.rows {
+			part.rows = append(part.rows, cellRange(r, start, end))
+		}
+		w.tablePart(part, f)
+	}
+}
+
+// cellRange returns the cells start … end-1 of a row that may have fewer.
+func cellRange(cells []rich, start, end int) []rich {
+	return cells[min(start, len(cells)):min(end, len(cells))]
+}
+
+// tablePart writes a table of at most maxColumns columns.
+func (w *body) tablePart(tb *table, f *frame) {
 	cols := len(tb.aligns)
 	if cols == 0 {
 		return
