@@ -154,8 +154,8 @@ func (w *body) open(f *frame, p *props) {
 		p.hanging = f.hanging
 	}
 	p.before = -1
-	if w.lastTable {
-		p.before = 140
+	if w.lastTable && !strings.HasPrefix(p.style, "Heading") {
+		p.before = 140 // as the PDF sets tables apart; a heading keeps its larger space
 	}
 	if w.breakNext {
 		p.pageBreak = true
