@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -122,7 +123,7 @@ func blockTexts(md []byte) []string {
 // TestLibreOffice opens the fixtures in LibreOffice: it converts them without complaint, and the
 // PDF holds the table of contents and then every heading, paragraph and table cell, among them
 // every item's title and agreement, in order; the running header is on every page but the first,
-// and the footer numbers the pages "n / N".
+// the footer numbers the pages "n / N", and the headings are bookmarks nested by level.
 func TestLibreOffice(t *testing.T) {
 	docs := map[string][]byte{}
 	for _, name := range fixtures {
@@ -171,7 +172,46 @@ func TestLibreOffice(t *testing.T) {
 		if items < 10 {
 			t.Errorf("%s: only %d agreements checked", name, items)
 		}
+		checkOutline(t, path, headings)
 	}
+}
+
+// checkOutline: LibreOffice made PDF bookmarks of the headings, nested by level: it read their
+// outline levels, as Word's navigation pane does.
+func checkOutline(t *testing.T, path string, headings []mdHeading) {
+	t.Helper()
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		return
+	}
+	out, err := exec.Command(qpdf, "--json", "--json-key=outlines", path).Output()
+	if err != nil {
+		t.Fatalf("qpdf: %v", err)
+	}
+	var doc struct{ Outlines []outline }
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got, want []string
+	var walk func(os []outline, depth int)
+	walk = func(os []outline, depth int) {
+		for _, o := range os {
+			got = append(got, fmt.Sprintf("%d %s", depth, o.Title))
+			walk(o.Kids, depth+1)
+		}
+	}
+	walk(doc.Outlines, 1)
+	for _, h := range headings {
+		want = append(want, fmt.Sprintf("%d %s", h.level, h.text))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s: PDF bookmarks\n%s\nwant\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+type outline struct {
+	Title string
+	Kids  []outline
 }
 
 // TestLibreOfficeLiteral: hostile cell text, converted by LibreOffice, reads as written.
