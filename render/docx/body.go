@@ -7,8 +7,9 @@ import (
 
 // Measures of the text block, in twentieths of a point (twips).
 const (
-	textWidth   = 9450 // 45 full-width characters of 10.5 pt, as in the PDF
-	bodyEm      = 210  // 10.5 pt
+	textWidth   = 9450  // 45 full-width characters of 10.5 pt, as in the PDF
+	bodyHeight  = 14038 // the page less the top and bottom margins
+	bodyEm      = 210   // 10.5 pt
 	quoteIndent = 280
 	minMeasure  = textWidth / 4 // nesting never squeezes the text narrower than this
 	tightAfter  = 30            // space after a paragraph in a tight list item

@@ -17,8 +17,9 @@ const (
 const maxColumns = 63
 
 // table writes a GFM table: borders on every cell, the header row shaded, repeated at the top of
-// every page the table runs onto and kept with the first row; no row is split across pages. A
-// table of more columns than Word allows is written as several, each of the next columns.
+// every page the table runs onto and kept with the first row; no row is split across pages, and
+// a small table is kept on one page. A table of more columns than Word allows is written as
+// several, each of the next columns.
 func (w *body) table(tb *table, f *frame) {
 	cols := len(tb.aligns)
 	if cols <= maxColumns {
@@ -63,9 +64,10 @@ func (w *body) tablePart(tb *table, f *frame) {
 		w.raw(`<w:gridCol w:w="`, strconv.Itoa(cw), `"/>`)
 	}
 	w.raw("</w:tblGrid>\n")
-	w.row(tb.header, tb.aligns, widths, true)
-	for _, r := range tb.rows {
-		w.row(r, tb.aligns, widths, false)
+	w.row(tb.header, tb.aligns, widths, true, true)
+	small := isSmall(tb, widths)
+	for i, r := range tb.rows {
+		w.row(r, tb.aligns, widths, false, small && i < len(tb.rows)-1)
 	}
 	w.raw("</w:tbl>\n")
 	w.lastTable = true
@@ -85,8 +87,9 @@ const tableBorders = `<w:tblBorders>` +
 const cellMargins = `<w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>` +
 	`<w:bottom w:w="70" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar>`
 
-// row writes a table row; missing cells are written empty.
-func (w *body) row(cells []rich, aligns []east.Alignment, widths []int, header bool) {
+// row writes a table row; missing cells are written empty. A row kept with the next has its
+// paragraphs kept with the next, which is how Word keeps rows on one page.
+func (w *body) row(cells []rich, aligns []east.Alignment, widths []int, header, keep bool) {
 	w.raw("<w:tr><w:trPr><w:cantSplit/>")
 	if header {
 		w.raw("<w:tblHeader/>")
@@ -98,7 +101,7 @@ func (w *body) row(cells []rich, aligns []east.Alignment, widths []int, header b
 			w.raw(`<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>`)
 		}
 		w.raw("</w:tcPr>")
-		p := props{style: "TableText", keepNext: header, before: -1, after: -1}
+		p := props{style: "TableText", keepNext: keep, before: -1, after: -1}
 		if header {
 			p.style = "TableHeading"
 		} else {
@@ -117,6 +120,25 @@ func (w *body) row(cells []rich, aligns []east.Alignment, widths []int, header b
 		w.raw("</w:p></w:tc>")
 	}
 	w.raw("</w:tr>\n")
+}
+
+// isSmall reports whether a table is small enough to be kept on one page, as the PDF keeps it:
+// at most 12 rows, a quarter of the page high at most.
+func isSmall(tb *table, widths []int) bool {
+	if len(tb.rows) > 12 {
+		return false
+	}
+	height := 0
+	for _, r := range tb.rows {
+		lines := 1
+		for i, c := range r {
+			if i < len(widths) {
+				lines = max(lines, estimateLines(c.text, widths[i]-2*cellPadX, tableEm))
+			}
+		}
+		height += lines*285 + 140
+	}
+	return height <= bodyHeight/4
 }
 
 // columnWidths shares w twips among the columns of a table, as the PDF does: every column gets
