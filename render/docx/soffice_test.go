@@ -120,60 +120,75 @@ func blockTexts(md []byte) []string {
 	return out
 }
 
-// TestLibreOffice opens the fixtures in LibreOffice: it converts them without complaint, and the
-// PDF holds the table of contents and then every heading, paragraph and table cell, among them
-// every item's title and agreement, in order; the running header is on every page but the first,
-// the footer numbers the pages "n / N", and the headings are bookmarks nested by level.
+// TestLibreOffice opens the fixtures and a document of hostile cell text in LibreOffice, in one
+// run: it converts them without complaint, and the PDFs read as they should.
 func TestLibreOffice(t *testing.T) {
 	docs := map[string][]byte{}
 	for _, name := range fixtures {
 		docs[name] = render(t, readFixture(t, name), testMeta)
 	}
+	hostileMD, hostileWant := hostileDocument()
+	docs["hostile"] = render(t, hostileMD, testMeta)
 	dir := convertWithLibreOffice(t, docs)
 	for _, name := range fixtures {
-		md := readFixture(t, name)
-		path := filepath.Join(dir, name+".pdf")
-		all := pdfText(t, path, 1, 0)
-		pages := strings.Count(all, "\f")
-		if pages < 5 || !strings.Contains(all, fmt.Sprintf("%d / %d", pages, pages)) {
-			t.Errorf("%s: %d pages, no footer %d / %d", name, pages, pages, pages)
-		}
-		if strings.Contains(pdfText(t, path, 1, 1), testMeta.Header) || !strings.Contains(pdfText(t, path, 2, 2), testMeta.Header) {
-			t.Errorf("%s: the running header is not on page 2 alone of the first two", name)
-		}
-		body := squeeze(folio.ReplaceAllString(strings.ReplaceAll(all, testMeta.Header, ""), ""))
-		headings, _ := readMarkdown(md)
-		toc := "目次"
-		for _, h := range headings {
-			if h.level == 2 || h.level == 3 {
-				toc += squeeze(h.text)
-			}
-		}
-		i := strings.Index(body, toc)
-		if i < 0 {
-			t.Fatalf("%s: no table of contents %q in\n%s", name, toc, body)
-		}
-		rest := body[i+len(toc):]
-		blocks := blockTexts(md)
-		items := 0
-		for _, b := range blocks {
-			if strings.HasPrefix(b, "【合意内容】") {
-				items++
-			}
-			j := strings.Index(rest, b)
-			if j < 0 && strings.Contains(body[:i], b) {
-				continue // the title and the text before the table of contents
-			}
-			if j < 0 {
-				t.Fatalf("%s: %q not found in order in the PDF", name, b)
-			}
-			rest = rest[j+len(b):]
-		}
-		if items < 10 {
-			t.Errorf("%s: only %d agreements checked", name, items)
-		}
-		checkOutline(t, path, headings)
+		t.Run(name, func(t *testing.T) { checkFixturePDF(t, filepath.Join(dir, name+".pdf"), readFixture(t, name)) })
 	}
+	t.Run("hostile", func(t *testing.T) {
+		got := squeeze(pdfText(t, filepath.Join(dir, "hostile.pdf"), 1, 0))
+		for _, w := range hostileWant {
+			i := strings.Index(got, w)
+			if i < 0 {
+				t.Fatalf("%q not found in order in\n%s", w, got)
+			}
+			got = got[i+len(w):]
+		}
+	})
+}
+
+// checkFixturePDF: the PDF holds the table of contents and then every heading, paragraph and
+// table cell, among them every item's title and agreement, in order; the running header is on
+// every page but the first, the footer numbers the pages "n / N", and the headings are bookmarks
+// nested by level.
+func checkFixturePDF(t *testing.T, path string, md []byte) {
+	all := pdfText(t, path, 1, 0)
+	pages := strings.Count(all, "\f")
+	if pages < 5 || !strings.Contains(all, fmt.Sprintf("%d / %d", pages, pages)) {
+		t.Errorf("%d pages, no footer %d / %d", pages, pages, pages)
+	}
+	if strings.Contains(pdfText(t, path, 1, 1), testMeta.Header) || !strings.Contains(pdfText(t, path, 2, 2), testMeta.Header) {
+		t.Error("the running header is not on page 2 alone of the first two")
+	}
+	body := squeeze(folio.ReplaceAllString(strings.ReplaceAll(all, testMeta.Header, ""), ""))
+	headings, _ := readMarkdown(md)
+	toc := "目次"
+	for _, h := range headings {
+		if h.level == 2 || h.level == 3 {
+			toc += squeeze(h.text)
+		}
+	}
+	i := strings.Index(body, toc)
+	if i < 0 {
+		t.Fatalf("no table of contents %q in\n%s", toc, body)
+	}
+	rest := body[i+len(toc):]
+	items := 0
+	for _, b := range blockTexts(md) {
+		if strings.HasPrefix(b, "【合意内容】") {
+			items++
+		}
+		j := strings.Index(rest, b)
+		if j < 0 && strings.Contains(body[:i], b) {
+			continue // the title and the text before the table of contents
+		}
+		if j < 0 {
+			t.Fatalf("%q not found in order in the PDF", b)
+		}
+		rest = rest[j+len(b):]
+	}
+	if items < 10 {
+		t.Errorf("only %d agreements checked", items)
+	}
+	checkOutline(t, path, headings)
 }
 
 // checkOutline: LibreOffice made PDF bookmarks of the headings, nested by level: it read their
@@ -214,17 +229,17 @@ type outline struct {
 	Kids  []outline
 }
 
-// TestLibreOfficeLiteral: hostile cell text, converted by LibreOffice, reads as written.
-func TestLibreOfficeLiteral(t *testing.T) {
+// hostileDocument puts each hostile text that the fonts draw in a table cell and in a paragraph,
+// escaped as the templates escape cell text, and returns the text each should read as.
+func hostileDocument() ([]byte, []string) {
 	var md strings.Builder
 	var want []string
 	md.WriteString("# 表題\n\n| 値 |\n| --- |\n")
 	for _, v := range hostile {
-		if !drawable(v) {
-			continue
+		if drawable(v) {
+			fmt.Fprintf(&md, "| 〔%s〕 |\n", markdown.EscapeLine(v))
+			want = append(want, squeeze("〔"+written(strings.ReplaceAll(markdown.Normalize(v), "\n", " "))+"〕"))
 		}
-		fmt.Fprintf(&md, "| 〔%s〕 |\n", markdown.EscapeLine(v))
-		want = append(want, squeeze("〔"+written(strings.ReplaceAll(markdown.Normalize(v), "\n", " "))+"〕"))
 	}
 	for _, v := range hostile {
 		if drawable(v) {
@@ -232,15 +247,7 @@ func TestLibreOfficeLiteral(t *testing.T) {
 			want = append(want, squeeze("〔"+written(markdown.Normalize(v))+"〕"))
 		}
 	}
-	dir := convertWithLibreOffice(t, map[string][]byte{"hostile": render(t, []byte(md.String()), testMeta)})
-	got := squeeze(pdfText(t, filepath.Join(dir, "hostile.pdf"), 1, 0))
-	for _, w := range want {
-		i := strings.Index(got, w)
-		if i < 0 {
-			t.Fatalf("%q not found in order in\n%s", w, got)
-		}
-		got = got[i+len(w):]
-	}
+	return []byte(md.String()), want
 }
 
 // drawable reports whether the BIZ UD fonts draw every character of s, so that pdftotext can
