@@ -39,7 +39,7 @@ func newRenderFlags(e *env) (*pflag.FlagSet, *renderFlags) {
 	fs := newFlags(e, "render", renderHelp)
 	return fs, &renderFlags{
 		doc:       fs.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）。\n省略時は確認表の「文書種別」に従います（空欄なら annex）"),
-		to:        fs.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf"),
+		to:        fs.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf, docx"),
 		outDir:    fs.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）"),
 		tmplDir:   fs.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）"),
 		font:      fs.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します"),
@@ -145,7 +145,7 @@ func parseFormats(to string) ([]convert.Format, error) {
 	for _, name := range strings.Split(to, ",") {
 		f := convert.Format(strings.TrimSpace(name))
 		if !f.Valid() {
-			return nil, fmt.Errorf("--to には md、pdf またはその両方（md,pdf）を指定してください（指定された値: %s）", to)
+			return nil, fmt.Errorf("--to には md、pdf、docx をカンマ区切りで指定してください（例: md,pdf,docx）（指定された値: %s）", to)
 		}
 		if !wants(formats, f) {
 			formats = append(formats, f)

@@ -59,7 +59,7 @@ func TestKindChosen(t *testing.T) {
 	if _, err := New(Options{Kind: "memo"}); err == nil {
 		t.Error("unknown kind: want an error")
 	}
-	if _, err := New(Options{Formats: []Format{"docx"}}); err == nil {
+	if _, err := New(Options{Formats: []Format{"odt"}}); err == nil {
 		t.Error("unknown format: want an error")
 	}
 }

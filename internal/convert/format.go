@@ -4,13 +4,15 @@ import (
 	"github.com/annexgen/annexgen/document"
 )
 
-// Format is an output format; its value is the file ending: "md", "pdf".
+// Format is an output format; its value is the file ending: "md", "pdf",
+// "docx".
 type Format string
 
 // The output formats.
 const (
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	DOCX     Format = "docx"
 )
 
 // formats registers the output formats, in the order a document's outputs
@@ -22,6 +24,7 @@ var formats = []struct {
 }{
 	{Markdown, nil},
 	{PDF, newPDF},
+	{DOCX, newDOCX},
 }
 
 // Formats lists the output formats.
