@@ -77,7 +77,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"validate", "--bogus", "x.xlsx"}, exitUsage, "知らないオプションです: --bogus"},
 		{[]string{"render"}, exitUsage, "変換する確認表"},
 		{[]string{"render", "--doc", "memo", "x.xlsx"}, exitUsage, "--doc には annex か sla"},
-		{[]string{"render", "--to", "docx", "x.xlsx"}, exitUsage, "--to には md、pdf"},
+		{[]string{"render", "--to", "odt", "x.xlsx"}, exitUsage, "--to には md、pdf、docx"},
 		{[]string{"render", "-j", "0", "x.xlsx"}, exitUsage, "-j には 1 以上"},
 		{[]string{"render", "--templates", "/nonexistent", "x.xlsx"}, exitUsage, "ひな形のフォルダが見つかりません"},
 		{[]string{"init", "extra"}, exitUsage, "余分な引数があります"},
