@@ -3,6 +3,7 @@ module github.com/annexgen/annexgen
 go 1.26.0
 
 require (
+	github.com/inconshreveable/mousetrap v1.1.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/signintech/gopdf v0.37.0
 	github.com/spf13/pflag v1.1.0
