@@ -180,6 +180,17 @@ func TestGoReleaserConfig(t *testing.T) {
 	if !slices.Equal(targets, want) {
 		t.Errorf("targets %v, want %v", targets, want)
 	}
+	// THIRD_PARTY_LICENSES covers the modules of these same targets.
+	tool, err := os.ReadFile(filepath.Join(root, "internal", "tools", "licenses", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range targets {
+		_, target, _ = strings.Cut(target, ":")
+		if !strings.Contains(string(tool), `"`+strings.Replace(target, "_", "/", 1)+`"`) {
+			t.Errorf("internal/tools/licenses does not list the modules of %s", target)
+		}
+	}
 
 	for _, a := range get(t, cfg, "archives").([]any) {
 		a := a.(obj)
