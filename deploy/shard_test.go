@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/annexgen/annexgen/render/fonts"
 )
 
 // shardScript returns the shell script of the batch Job and its environment.
@@ -179,6 +181,9 @@ func TestShardStatus(t *testing.T) {
 func TestShardWithRealAnnexgen(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds annexgen")
+	}
+	if _, err := fonts.Find(fonts.Options{}); err != nil {
+		t.Skipf("no Japanese font for the PDFs: %v", err)
 	}
 	script, env := shardScript(t)
 	data, bin := t.TempDir(), t.TempDir()
