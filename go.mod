@@ -3,11 +3,13 @@ module github.com/annexgen/annexgen
 go 1.26.0
 
 require (
+	github.com/inconshreveable/mousetrap v1.1.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/signintech/gopdf v0.37.0
 	github.com/spf13/pflag v1.1.0
 	github.com/xuri/excelize/v2 v2.11.1
 	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/text v0.44.0
 )
 

@@ -6,6 +6,7 @@
 //	annexgen validate  [--format text|json] [--strict] FILE...
 //	annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
+//	annexgen serve     [--addr 127.0.0.1:8080] [--open]
 //	annexgen templates [-o DIR]
 //	annexgen version
 //
@@ -45,6 +46,8 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
   annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
+  annexgen serve     [--addr 127.0.0.1:8080] [--open]
+                     確認表をドロップして変換する画面（Web ページ）を起動します
   annexgen templates [-o フォルダ]
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
@@ -80,6 +83,9 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(e *env, args []string) int {
+	if len(args) == 0 && startedByExplorer() {
+		return runDoubleClicked(e, run)
+	}
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usage)
 		return exitUsage
