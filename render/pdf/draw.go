@@ -24,7 +24,6 @@ type pen struct {
 	textGray float64
 	lineW    float64
 	lineGray float64
-	fillGray float64
 	dotted   bool
 	fresh    bool
 }
@@ -140,7 +139,6 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 				if title == "" {
 					title = "—"
 				}
-				gp.SetY(o.y)
 				node := &gopdf.OutlineNode{Obj: gp.AddOutlineWithPosition(title)}
 				// The document title stands beside the sections, not above them, so that the
 				// sections show at the top level of a viewer's bookmark pane.
