@@ -122,7 +122,7 @@ func (l *layouter) block(b block, x, w, gap float64) {
 	case *paragraph:
 		l.space(gap)
 		first := len(l.boxes)
-		l.lines(l.t.setText(b.text, w, bodySize, alignJustify), x, bodySize*bodyLeading)
+		l.lines(l.t.setBlock(b.text, w, bodySize, alignJustify, true), x, bodySize*bodyLeading)
 		// A short lead-in under a heading (「内容 …」) stays with what it introduces.
 		if afterHeading && len(l.boxes)-first <= 2 {
 			for _, b := range l.boxes[first:] {
