@@ -209,7 +209,7 @@ func TestInspectSamples(t *testing.T) {
 		rep := inspect(t, path)
 		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty",
 			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty))
-		for _, f := range [][]string{rep.unhung, rep.loose} {
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose} {
 			for _, s := range f {
 				t.Errorf("%s: %s", path, s)
 			}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -69,7 +70,9 @@ type layouter struct {
 	brk      bool    // the next box starts a new page
 	// afterHeading is set while the block just laid out is a heading.
 	afterHeading bool
-	tables       int
+	// next is the block after the one being laid out, or nil at the end of its container.
+	next   block
+	tables int
 }
 
 func newLayouter(t *Typesetter, conv *converter) *layouter {
@@ -101,10 +104,14 @@ func (l *layouter) document(doc *document) {
 		}
 	}
 	tocDone := len(entries) < 2
-	for _, b := range doc.blocks {
+	for i, b := range doc.blocks {
 		if h, ok := b.(*heading); ok && h.level >= 2 && !tocDone {
 			l.toc(entries)
 			tocDone = true
+		}
+		l.next = nil
+		if i+1 < len(doc.blocks) {
+			l.next = doc.blocks[i+1]
 		}
 		l.block(b, marginLeft, textWidth, paragraphGap)
 	}
@@ -120,15 +127,7 @@ func (l *layouter) block(b block, x, w, gap float64) {
 	l.afterHeading = false
 	switch b := b.(type) {
 	case *paragraph:
-		l.space(gap)
-		first := len(l.boxes)
-		l.lines(l.t.setBlock(b.text, w, bodySize, alignJustify, true), x, bodySize*bodyLeading)
-		// A short lead-in under a heading (「内容 …」) stays with what it introduces.
-		if afterHeading && len(l.boxes)-first <= 2 {
-			for _, b := range l.boxes[first:] {
-				b.keep = true
-			}
-		}
+		l.paragraph(b, x, w, gap, afterHeading)
 	case *heading:
 		l.heading(b, x, w)
 		l.afterHeading = true
@@ -146,6 +145,37 @@ func (l *layouter) block(b block, x, w, gap float64) {
 		l.space(gap)
 	case *code:
 		l.code(b, x, w, gap)
+	}
+}
+
+// paragraph emits a paragraph and decides what it is kept with: a short lead-in under a heading
+// or before a table or list (【役割分担】, 「次のとおりとする。」) stays with what follows; a
+// one-line trailer that ends a section (【状況】…) stays with what precedes it; a block of short
+// lines, such as a party's signature block, is not broken.
+func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool) {
+	l.space(gap)
+	first := len(l.boxes)
+	lines := l.t.setBlock(p.text, w, bodySize, alignJustify, true)
+	l.lines(lines, x, bodySize*bodyLeading)
+	boxes := l.boxes[first:]
+	n := len(boxes)
+	switch l.next.(type) {
+	case *table, *list:
+		if n <= 2 {
+			afterHeading = true
+		}
+	case *heading, nil:
+		if n == 1 && first > 0 {
+			l.boxes[first-1].keep = true
+		}
+	}
+	if afterHeading && n <= 2 || n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1 {
+		for _, b := range boxes[:n-1] {
+			b.keep = true
+		}
+		if afterHeading && n <= 2 {
+			boxes[n-1].keep = true
+		}
 	}
 }
 
@@ -257,6 +287,14 @@ func (l *layouter) list(li *list, x, w, gap float64) {
 		itemGap = 1.5
 	}
 	l.space(gap)
+	start := len(l.boxes)
+	defer func() {
+		// The first two lines of a list stay together, so that what introduces it is never
+		// followed by a single line at the foot of a page.
+		if len(l.boxes)-start >= 2 {
+			l.boxes[start].keep = true
+		}
+	}()
 	for i, item := range li.items {
 		if i > 0 {
 			l.space(itemGap)
@@ -269,6 +307,10 @@ func (l *layouter) list(li *list, x, w, gap float64) {
 			}
 			if j == 0 {
 				g = 0
+			}
+			l.next = nil
+			if j+1 < len(item) {
+				l.next = item[j+1]
 			}
 			l.block(b, x+indent, w-indent, g)
 		}
@@ -295,6 +337,10 @@ func (l *layouter) quote(q *quote, x, w, gap float64) {
 		g := gap
 		if i == 0 {
 			g = 0
+		}
+		l.next = nil
+		if i+1 < len(q.blocks) {
+			l.next = q.blocks[i+1]
 		}
 		l.block(b, x+indent, w-indent, g)
 	}
@@ -381,6 +427,12 @@ func (l *layouter) table(tb *table, x, w float64) {
 		maxRow -= head.h
 	}
 	first := len(l.boxes)
+	defer func() {
+		// Without a header row, the first two rows stay together.
+		if head == nil && len(l.boxes)-first >= 2 {
+			l.boxes[first].keep = true
+		}
+	}()
 	var height float64
 	for _, r := range tb.rows {
 		for _, b := range l.rowBoxes(setRow(r, false), x, widths, lh, false, maxRow) {

@@ -132,3 +132,53 @@ func TestLastLineHasTwoCharacters(t *testing.T) {
 		}
 	}
 }
+
+// pageOf returns the index of the first page that draws text starting with s, or -1.
+func pageOf(pages []*page, s string) int {
+	for i, p := range pages {
+		for _, o := range textOps(p) {
+			if strings.HasPrefix(o.text, s) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// fillers returns n one-line paragraphs.
+func fillers(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString("本文の行です。\n\n")
+	}
+	return b.String()
+}
+
+func TestLabelStaysWithTable(t *testing.T) {
+	for n := 18; n < 34; n++ {
+		md := "# 題\n\n" + fillers(n) + "【役割分担】\n\n| 当事者 | 役割 |\n| --- | --- |\n| 甲 | 主担当 |\n| 乙 | 支援 |\n\n" +
+			"次の各号に掲げる。\n\n- 一号の事項\n- 二号の事項\n"
+		pages := layOut(t, md)
+		label, head, row := pageOf(pages, "【役割分担】"), pageOf(pages, "当事者"), pageOf(pages, "甲")
+		if label != head || head != row {
+			t.Errorf("%d fillers: label on page %d, header on %d, first row on %d", n, label+1, head+1, row+1)
+		}
+		if intro, item := pageOf(pages, "次の各号"), pageOf(pages, "一号"); intro != item {
+			t.Errorf("%d fillers: list introduced on page %d, starts on %d", n, intro+1, item+1)
+		}
+	}
+}
+
+func TestTrailerAndSignatureBlockStay(t *testing.T) {
+	sig := "（甲）\\\n名称：医療法人\\\n所在地：\\\n代表者：　　　　印\\\n日付：令和　年　月　日\n\n"
+	for n := 18; n < 34; n++ {
+		md := "# 題\n\n" + fillers(n) + "【合意内容】\\\n合意した内容の本文。\n\n【状況】初回確認 はい\n\n## 記名押印\n\n" + fillers(n%7) + sig
+		pages := layOut(t, md)
+		if body, trailer := pageOf(pages, "合意した"), pageOf(pages, "【状況】"); body != trailer {
+			t.Errorf("%d fillers: trailer on page %d, its item on %d", n, trailer+1, body+1)
+		}
+		if first, last := pageOf(pages, "（甲）"), pageOf(pages, "日付"); first != last {
+			t.Errorf("%d fillers: signature block broken between pages %d and %d", n, first+1, last+1)
+		}
+	}
+}
