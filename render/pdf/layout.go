@@ -214,11 +214,7 @@ func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
 
 // heading emits a heading as one box kept with what follows.
 func (l *layouter) heading(h *heading, x, w float64) {
-	level := h.level
-	if level < 1 || level > 6 {
-		level = 6
-	}
-	st := headingStyles[level]
+	st := styleOf(h)
 	l.space(st.before)
 	lh := st.size * st.leading
 	b := &box{keep: true}

@@ -14,7 +14,7 @@ func (l *layouter) toc(entries []*heading) {
 	self := &heading{level: 2, plain: tocTitle, id: len(l.headings)}
 	self.text = rich{text: tocTitle, spans: []span{{end: len(tocTitle), face: bold}}}
 	l.headings = append(l.headings, self)
-	const size = 12.0
+	const size = 11.5
 	lh := size * 1.5
 	l.space(headingStyles[2].before)
 	title := &box{h: lh + 6, keep: true}

@@ -182,3 +182,26 @@ func TestTrailerAndSignatureBlockStay(t *testing.T) {
 		}
 	}
 }
+
+func TestContractHeadings(t *testing.T) {
+	pages := layOut(t, "# 役割分担表\n\n## 第1条（目的）\n\n本文。\n\n### 第２条（定義）\n\n本文。\n\n## 別表1 役割分担\n\n### Part1 1 項目\n\n本文。\n")
+	sizes := map[string]float64{}
+	for _, p := range pages {
+		for _, o := range textOps(p) {
+			sizes[o.text] = o.size
+		}
+	}
+	if sizes["役割分担表"] != 16 {
+		t.Errorf("title at %.1f pt", sizes["役割分担表"])
+	}
+	for text, size := range sizes {
+		switch {
+		case strings.HasPrefix(text, "第"):
+			if size != bodySize {
+				t.Errorf("article %q at %.1f pt, want the body size", text, size)
+			}
+		case text != "役割分担表" && text != tocTitle && size > 11.5:
+			t.Errorf("%q at %.1f pt: only the title is large", text, size)
+		}
+	}
+}
