@@ -220,8 +220,9 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	b := &box{keep: true}
 	b.ops = append(b.ops, op{kind: opMark, id: h.id})
 	lines := l.t.setText(h.text, w, st.size, st.align)
-	if st.align == alignCenter && len(lines) == 2 {
-		lines = l.splitAtSpace(h.text, w, st.size, lines)
+	if st.align == alignCenter && len(lines) > 1 {
+		lines, st.size = l.t.setTitle(h.text, w, st.size)
+		lh = st.size * st.leading
 	}
 	for _, tl := range lines {
 		base := b.h + (lh-st.size)/2 + ascent*st.size
@@ -240,29 +241,6 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	}
 	l.emit(b)
 	l.space(st.after)
-}
-
-// splitAtSpace sets a centred two-line text, such as a long title, in two lines broken at the
-// space that makes them most even, instead of a full line and a short one broken inside a word.
-// It returns lines unchanged when no space gives two lines that fit.
-func (l *layouter) splitAtSpace(r rich, w, size float64, lines []textLine) []textLine {
-	best := lines
-	bestW := math.Inf(1)
-	for i := 0; i < len(r.text); i++ {
-		if r.text[i] != ' ' {
-			continue
-		}
-		split := r
-		split.text = r.text[:i] + "\n" + r.text[i+1:] // same length: the spans stay valid
-		set := l.t.setText(split, w, size, alignCenter)
-		if len(set) != 2 {
-			continue
-		}
-		if widest := math.Max(set[0].width, set[1].width); widest < bestW {
-			best, bestW = set, widest
-		}
-	}
-	return best
 }
 
 // list emits the items of a list with their markers in a hanging indent.

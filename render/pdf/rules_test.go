@@ -205,3 +205,55 @@ func TestContractHeadings(t *testing.T) {
 		}
 	}
 }
+
+// titleLines returns the lines of the title (the first heading) as drawn, and their size.
+func titleLines(tb testing.TB, title string) ([]string, float64) {
+	tb.Helper()
+	pages := layOut(tb, "# "+title+"\n\n本文。\n")
+	var lines []string
+	var size float64
+	ys, _ := lineStarts(pages[0])
+	for _, y := range ys {
+		var b strings.Builder
+		for _, o := range textOps(pages[0]) {
+			if o.y == y && o.size > bodySize {
+				b.WriteString(o.text)
+				size = o.size
+			}
+		}
+		if b.Len() > 0 {
+			lines = append(lines, b.String())
+		}
+	}
+	return lines, size
+}
+
+func TestTitleBreaksBetweenPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		// No space: broken where katakana gives way to kanji, into even lines.
+		{"電子カルテシステム部門システム連携基盤院内ネットワーク運用保守契約書別紙役割分担表",
+			[]string{"電子カルテシステム部門システム", "連携基盤院内ネットワーク運用保守契約書別紙役割分担表"}},
+		// A space that gives two lines that fit wins.
+		{"電子カルテシステム保守及び院内ネットワーク運用保守契約 別紙 役割分担表",
+			[]string{"電子カルテシステム保守及び院内ネットワーク運用保守契約", "別紙 役割分担表"}},
+	} {
+		got, _ := titleLines(t, tc.title)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.title, got, tc.want)
+		}
+	}
+	// The SLA title: no space gives two lines that fit at 16 pt, so it is set a little smaller
+	// and broken before the bracket, never inside ネットワーク.
+	got, size := titleLines(t, "電子カルテシステム、部門システム連携基盤及び院内ネットワーク（リモート保守回線を含む） サービス・レベル合意書")
+	for _, l := range got {
+		if strings.HasSuffix(l, "ネットワー") || strings.HasPrefix(l, "ク") {
+			t.Errorf("title broken inside a word: %q", got)
+		}
+	}
+	if len(got) > 3 || size < 16-titleShrink {
+		t.Errorf("title in %d lines at %.1f pt: %q", len(got), size, got)
+	}
+}
