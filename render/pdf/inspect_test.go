@@ -93,11 +93,11 @@ type layoutReport struct {
 	squeezed  int      // adjacent punctuation pairs set at half width
 	undecided int      // pairs on justified lines whose width does not tell
 	loose     []string // adjacent punctuation pairs set at full width
-	nearEmpty []string // a page but the last with fewer than minPageLines lines of body
+	nearEmpty []string // a page but the last with fewer than minBodyLines lines of body
 }
 
-// minPageLines is the fewest lines of body a page but the last should hold.
-const minPageLines = 8
+// minBodyLines is the fewest lines of body a page but the last should hold.
+const minBodyLines = 8
 
 var (
 	labelLine   = regexp.MustCompile(`^【[^】]+】$`)
@@ -122,7 +122,7 @@ func inspect(tb testing.TB, path string) layoutReport {
 		if len(lines) > 0 && p > 0 && trailerLine.MatchString(lines[0].text()) {
 			rep.stranded = append(rep.stranded, where(lines[0]))
 		}
-		if len(lines) < minPageLines && p < len(pages)-1 {
+		if len(lines) < minBodyLines && p < len(pages)-1 {
 			rep.nearEmpty = append(rep.nearEmpty, fmt.Sprintf("p.%d: %d lines", p+1, len(lines)))
 		}
 		rep.checkHanging(lines, where)
@@ -209,7 +209,7 @@ func TestInspectSamples(t *testing.T) {
 		rep := inspect(t, path)
 		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty",
 			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty))
-		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose} {
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty} {
 			for _, s := range f {
 				t.Errorf("%s: %s", path, s)
 			}

@@ -45,7 +45,7 @@ type box struct {
 	base   float64 // first baseline from the top, for list markers
 	ops    []op
 	keep   bool // keep with the next box on the same page
-	brk    bool // start a new page with this box
+	brk    bool // start a new page with this box, unless the page so far is nearly empty
 	head   *box // table header repeated at the top of a page this row starts
 	table  int  // the table this box belongs to, or 0
 }
@@ -67,7 +67,7 @@ type layouter struct {
 	headings []*heading
 	pos      []position
 	pending  float64 // vertical space before the next box (collapsing: the largest wins)
-	brk      bool    // the next box starts a new page
+	brk      bool    // the next box starts a new page, unless the page is nearly empty
 	// afterHeading is set while the block just laid out is a heading.
 	afterHeading bool
 	// next is the block after the one being laid out, or nil at the end of its container.

@@ -257,3 +257,35 @@ func TestTitleBreaksBetweenPhrases(t *testing.T) {
 		t.Errorf("title in %d lines at %.1f pt: %q", len(got), size, got)
 	}
 }
+
+func TestContentsSpillingShareTheirPage(t *testing.T) {
+	spilled := 0
+	for n := 26; n < 40; n++ {
+		var b strings.Builder
+		b.WriteString("# 題\n\n")
+		for i := 0; i < n; i++ {
+			b.WriteString("## 第" + strings.Repeat("一", 1+i%3) + "条（見出し）\n\n" + strings.Repeat("本文が続く。", 12) + "\n\n")
+		}
+		pages := layOut(t, b.String())
+		// The page where the contents end.
+		last := 0
+		for i, p := range pages {
+			for _, o := range p.ops {
+				if o.kind == opTOC {
+					last = i
+				}
+			}
+		}
+		if last > 0 {
+			spilled++
+		}
+		for i, p := range pages[:len(pages)-1] {
+			if ys, _ := lineStarts(p); len(ys) < minPageLines {
+				t.Errorf("%d articles: page %d of %d holds %d lines", n, i+1, len(pages), len(ys))
+			}
+		}
+	}
+	if spilled == 0 {
+		t.Error("the contents never spilled onto a second page: the test tests nothing")
+	}
+}
