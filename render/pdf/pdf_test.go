@@ -500,7 +500,11 @@ func FuzzRender(f *testing.F) {
 
 func TestLongTitleIsShortenedInHeader(t *testing.T) {
 	title := strings.Repeat("とても長い題名", 2000)
-	_, res, path := render(t, []byte("# 題\n\n## 一\n\n本文。\n\n## 二\n\n本文。\n"), Meta{Title: title})
+	md := "# 題\n\n## 一\n\n本文。\n\n## 二\n\n" + strings.Repeat("本文。\n\n", 60)
+	_, res, path := render(t, []byte(md), Meta{Title: title})
+	if res.Pages < 2 {
+		t.Fatalf("%d page: the header is on the pages after the first", res.Pages)
+	}
 	pages := pageTexts(t, path, res.Pages, false)
 	header := strings.SplitN(pages[len(pages)-1], "\n", 2)[0]
 	if !strings.HasSuffix(header, "…") || len([]rune(header)) > 60 {
