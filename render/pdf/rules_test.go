@@ -289,3 +289,40 @@ func TestContentsSpillingShareTheirPage(t *testing.T) {
 		t.Error("the contents never spilled onto a second page: the test tests nothing")
 	}
 }
+
+func TestColumnWidthsFromContent(t *testing.T) {
+	md := "| 番号 | 指標 | 目標値 | 測定方法 | 関連項番 |\n| --- | --- | --- | --- | --- |\n" +
+		"| 1 | 稼働率 | 月間 99.9%以上 | 計画停止を除く月間の稼働時間の割合。乙が月次報告で報告する。 | Part2 B-2 |\n" +
+		"| 2 | 障害の第一報 | 検知から30分以内 | 障害を検知した時刻と、甲に電話で連絡した時刻の差。 | Part2 C-1、Part2 A-1 |\n" +
+		"| 3 | 重大な脆弱性への対応 | 公表から3日以内に修正を適用 | 製造元の公表日時と、丙の適用報告の日時の差。 | Part2 A-3 |\n" +
+		"| 4 | バックアップの取得 | 毎日1回、30世代を保管 | 乙のバックアップ実行記録（月次報告に添付）。 | Part2 B-1 |\n" +
+		"| 5 | 障害報告書の提出 | 復旧後5営業日以内 | 復旧した日と報告書を提出した日の差（営業日）。 | Part2 C-1 |\n"
+	ts := typesetter(t)
+	conv := newConverter(ts, []byte(md))
+	doc := conv.document(ts.markdown.Parser().Parse(text.NewReader([]byte(md))))
+	tb := doc.blocks[0].(*table)
+	widths := newLayouter(ts, conv).columnWidths(tb, textWidth)
+	var sum float64
+	for _, w := range widths {
+		sum += w
+	}
+	if math.Abs(sum-textWidth) > 0.01 {
+		t.Errorf("columns %v add up to %.2f, want %.2f", widths, sum, textWidth)
+	}
+	height := 0
+	for r, row := range tb.rows {
+		tallest := 0
+		for i, c := range row {
+			n := len(ts.setText(c, widths[i]-2*cellPadX, tableSize, alignLeft))
+			tallest = max(tallest, n)
+			if (i == 1 || i == 0) && n > 1 {
+				t.Errorf("row %d: the short column %d wraps (%.1f pt wide)", r+1, i+1, widths[i])
+			}
+		}
+		height += tallest
+	}
+	// Shared in proportion to the content, every row takes at least two lines and some three.
+	if height > 2*len(tb.rows) {
+		t.Errorf("the rows take %d lines, want at most %d (widths %v)", height, 2*len(tb.rows), widths)
+	}
+}
