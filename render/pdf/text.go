@@ -188,8 +188,9 @@ func shortLast(s string) bool {
 func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, last bool) textLine {
 	piece, size := p.text, p.size
 	end := l.End
-	for end > l.Start && piece[end-1] == ' ' {
-		end--
+	for end > l.Start && (piece[end-1] == ' ' || strings.HasSuffix(piece[l.Start:end], "\u3000")) {
+		_, n := utf8.DecodeLastRuneInString(piece[:end])
+		end -= n
 	}
 	// A wrapped line never starts with a space, whatever the breaker left there.
 	for l.Start > 0 && l.Start < end && piece[l.Start] == ' ' {
