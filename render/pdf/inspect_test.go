@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -215,4 +216,48 @@ func TestInspectSamples(t *testing.T) {
 			}
 		}
 	}
+}
+
+// visualLines returns the lines of text of every page as a reader sees them: the words poppler
+// extracts on one baseline, joined where they touch or overlap. Poppler starts a new word, and
+// sometimes a new line, where a glyph overlaps the one before it, as a mark set at half width
+// does; a gap wider than an em (between table cells) separates lines.
+func visualLines(tb testing.TB, path string) [][]string {
+	tb.Helper()
+	var out [][]string
+	for _, page := range readBBox(tb, path) {
+		var words []bboxWord
+		for _, f := range page.Flows {
+			for _, b := range f.Blocks {
+				for _, l := range b.Lines {
+					words = append(words, l.Words...)
+				}
+			}
+		}
+		sort.SliceStable(words, func(i, j int) bool {
+			if math.Abs(words[i].YMax-words[j].YMax) > 1 {
+				return words[i].YMax < words[j].YMax
+			}
+			return words[i].XMin < words[j].XMin
+		})
+		var lines []string
+		var cur strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				prev := words[i-1]
+				if math.Abs(w.YMax-prev.YMax) > 1 || w.XMin-prev.XMax > w.YMax-w.YMin {
+					lines = append(lines, cur.String())
+					cur.Reset()
+				} else if w.XMin-prev.XMax > 0.1*(w.YMax-w.YMin) {
+					cur.WriteByte(' ')
+				}
+			}
+			cur.WriteString(w.Text)
+		}
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+		}
+		out = append(out, lines)
+	}
+	return out
 }

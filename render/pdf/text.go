@@ -126,10 +126,21 @@ func (p *hardLine) measure(off int, r rune) float64 {
 	return p.t.advance(p.cur.at(p.base+off).face, r, p.size) + p.kern[off]
 }
 
+// give is how much the advance of the rune at off may shrink to squeeze a line: the space after
+// a full-width comma, full stop or closing bracket that a kern has not taken already.
+func (p *hardLine) give(off int, r rune) float64 {
+	if !closingSide(r) || !p.t.fullWidth(p.cur.at(p.base+off).face, r) {
+		return 0
+	}
+	return max(0, p.size/2+p.kern[off])
+}
+
 // breakFrom breaks text[start:] into lines of at most width, with offsets into text.
 func (p *hardLine) breakFrom(start int, width float64) []linebreak.Line {
-	lines := linebreak.Break(p.text[start:], width, p.size, func(off int, r rune) float64 {
+	lines := linebreak.BreakShrink(p.text[start:], width, p.size, func(off int, r rune) float64 {
 		return p.measure(start+off, r)
+	}, func(off int, r rune) float64 {
+		return p.give(start+off, r)
 	})
 	if start == 0 {
 		return lines
@@ -212,6 +223,24 @@ func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, las
 		natural += p.measure(off, r)
 		count++
 	}
+	// A line squeezed at its end (追い込み) takes the room from its marks' spaces, evenly.
+	var squeeze map[int]float64
+	if natural > width+0.01 {
+		var total float64
+		for off, r := range piece[l.Start:end] {
+			total += p.give(l.Start+off, r)
+		}
+		if total > 0 {
+			ratio := min(1, (natural-width)/total)
+			squeeze = map[int]float64{}
+			for off, r := range piece[l.Start:end] {
+				if g := p.give(l.Start+off, r); g > 0 {
+					squeeze[l.Start+off] = -ratio * g
+				}
+			}
+			natural -= ratio * total
+		}
+	}
 	var cs, shift float64
 	slack := width - natural
 	switch align {
@@ -263,7 +292,7 @@ func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, las
 			}
 			segFace, segURL = sp.face, sp.url
 		}
-		k := p.kern[off]
+		k := p.kern[off] + squeeze[off]
 		kerned = k != 0
 		x += p.t.advance(sp.face, r, size) + cs
 		if kerned && off+utf8.RuneLen(r) < end {
