@@ -8,7 +8,8 @@
 // currency sign and its amount, between a number and its unit sign (%, ℃, …), or inside
 // numbers and words. Curly quotes “‘ are opening brackets and ”’ closing brackets, as in
 // Japanese text. Lines never exceed the width: instead of hanging punctuation past the edge, the
-// character before it moves down with it (oidashi). A quarter-em space separates kana and kanji
+// character before it moves down with it (oidashi), or, with BreakShrink, the line is squeezed
+// into the width by the spaces inside its punctuation (oikomi). A quarter-em space separates kana and kanji
 // from Latin letters and numerals.
 package linebreak
 

@@ -195,6 +195,48 @@ func shortLast(s string) bool {
 	return n < 2
 }
 
+// natural returns the natural width of the line's text up to end, and its number of characters.
+func (p *hardLine) natural(l linebreak.Line, end int, gap float64) (float64, int) {
+	var natural float64
+	count := 0
+	gi := 0
+	for off, r := range p.text[l.Start:end] {
+		off += l.Start
+		for gi < len(l.Gaps) && l.Gaps[gi] <= off {
+			if l.Gaps[gi] == off && off > l.Start {
+				natural += gap
+			}
+			gi++
+		}
+		natural += p.measure(off, r)
+		count++
+	}
+	return natural, count
+}
+
+// squeeze returns the kerns that take excess out of a line squeezed at its end (追い込み):
+// evenly from the spaces inside its marks, and the width they take; nil when the line fits.
+func (p *hardLine) squeeze(start, end int, excess float64) (map[int]float64, float64) {
+	if excess <= 0.01 {
+		return nil, 0
+	}
+	var total float64
+	for off, r := range p.text[start:end] {
+		total += p.give(start+off, r)
+	}
+	if total <= 0 {
+		return nil, 0
+	}
+	ratio := min(1, excess/total)
+	out := map[int]float64{}
+	for off, r := range p.text[start:end] {
+		if g := p.give(start+off, r); g > 0 {
+			out[start+off] = -ratio * g
+		}
+	}
+	return out, ratio * total
+}
+
 // setLine places the segments of one broken line.
 func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, last bool) textLine {
 	piece, size := p.text, p.size
@@ -208,39 +250,9 @@ func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, las
 		l.Start++
 	}
 	gap := size / 4
-	// Natural width and character count.
-	var natural float64
-	count := 0
-	gi := 0
-	for off, r := range piece[l.Start:end] {
-		off += l.Start
-		for gi < len(l.Gaps) && l.Gaps[gi] <= off {
-			if l.Gaps[gi] == off && off > l.Start {
-				natural += gap
-			}
-			gi++
-		}
-		natural += p.measure(off, r)
-		count++
-	}
-	// A line squeezed at its end (追い込み) takes the room from its marks' spaces, evenly.
-	var squeeze map[int]float64
-	if natural > width+0.01 {
-		var total float64
-		for off, r := range piece[l.Start:end] {
-			total += p.give(l.Start+off, r)
-		}
-		if total > 0 {
-			ratio := min(1, (natural-width)/total)
-			squeeze = map[int]float64{}
-			for off, r := range piece[l.Start:end] {
-				if g := p.give(l.Start+off, r); g > 0 {
-					squeeze[l.Start+off] = -ratio * g
-				}
-			}
-			natural -= ratio * total
-		}
-	}
+	natural, count := p.natural(l, end, gap)
+	squeeze, taken := p.squeeze(l.Start, end, natural-width)
+	natural -= taken
 	var cs, shift float64
 	slack := width - natural
 	switch align {
@@ -259,7 +271,7 @@ func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, las
 	}
 	line := textLine{width: natural, size: size}
 	x := shift
-	gi = 0
+	gi := 0
 	segStart := l.Start
 	var segX float64
 	var segFace faceID
