@@ -99,12 +99,16 @@ func withBreaks(r rich, offs []int) rich {
 // titleBreaks returns the offsets of the spaces of s, of its phrase boundaries and of its weak
 // phrase boundaries (kanji before katakana, as in 部門｜システム but also 院内｜ネットワーク).
 func titleBreaks(s string) (spaces, phrases, weak []int) {
+	opps := map[int]bool{}
+	for _, o := range linebreak.Opportunities(s) {
+		opps[o] = true
+	}
 	prev := rune(-1)
 	for off, r := range s {
 		switch {
 		case r == ' ' || r == '\u3000':
 			spaces = append(spaces, off)
-		case prev < 0 || prev == ' ' || prev == '\u3000' || !linebreak.CanBreak(s, off):
+		case prev < 0 || prev == ' ' || prev == '\u3000' || !opps[off]:
 		case phraseBoundary(prev, r):
 			phrases = append(phrases, off)
 		case script(prev) == kanji && script(r) == katakana:
