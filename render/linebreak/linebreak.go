@@ -408,20 +408,8 @@ func layout(units []unit, maxWidth, gap float64) []Line {
 				s, last = last, -1
 				continue
 			}
-			// No permitted break: split the run, looking back a little for a split point that
-			// keeps to the line-start and line-end rules.
-			b := i - 1
-			if b == s {
-				b = i // a single cluster wider than the line
-			} else {
-				for c := b; c > s && c >= i-1-maxOidashi; c-- {
-					if units[c].flags&canBreak != 0 || !forbiddenAt(units, c) {
-						b = c
-						break
-					}
-				}
-			}
-			b = extend(b)
+			// No permitted break: split the run.
+			b := extend(splitPoint(units, s, i))
 			emit(s, b)
 			s = b
 			if s >= i {
@@ -447,6 +435,21 @@ func layout(units []unit, maxWidth, gap float64) []Line {
 		emit(s, n)
 	}
 	return lines
+}
+
+// splitPoint returns where to split a run without permitted breaks from unit s that overflows at
+// unit i, looking back a little for a point that keeps to the line-start and line-end rules.
+func splitPoint(units []unit, s, i int) int {
+	b := i - 1
+	if b == s {
+		return i // a single cluster wider than the line
+	}
+	for c := b; c > s && c >= i-1-maxOidashi; c-- {
+		if units[c].flags&canBreak != 0 || !forbiddenAt(units, c) {
+			return c
+		}
+	}
+	return b
 }
 
 // forbiddenAt reports whether the Japanese rules forbid a break before unit i.
