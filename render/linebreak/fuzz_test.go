@@ -30,15 +30,25 @@ func FuzzBreak(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, w uint16) {
 		maxWidth := float64(w) / 2
 		lines := Break(text, maxWidth, testEm, testMeasure)
-		checkLines(t, text, maxWidth, lines)
+		checkLines(t, text, maxWidth, lines, nil)
+		checkLines(t, text, maxWidth, BreakShrink(text, maxWidth, testEm, testMeasure, testShrink), testShrink)
 		if got, want := Opportunities(text), referenceOpportunities(text); !slices.Equal(got, want) {
 			t.Fatalf("Opportunities(%q) = %v, uniseg alone gives %v", text, got, want)
 		}
 	})
 }
 
-// checkLines checks every invariant of Break's result.
-func checkLines(t *testing.T, text string, maxWidth float64, lines []Line) {
+// testShrink lets a closing bracket, comma or full stop give up half its width.
+func testShrink(off int, r rune) float64 {
+	switch ClassOf(r) {
+	case Closing, Comma, FullStop:
+		return testMeasure(off, r) / 2
+	}
+	return 0
+}
+
+// checkLines checks every invariant of the result of Break, or of BreakShrink with shrink.
+func checkLines(t *testing.T, text string, maxWidth float64, lines []Line, shrink Measure) {
 	t.Helper()
 	if text == "" {
 		if len(lines) != 0 {
@@ -116,7 +126,13 @@ func checkLines(t *testing.T, text string, maxWidth float64, lines []Line) {
 			r, _ := utf8.DecodeRuneInString(text[c:])
 			return !isSpace(r)
 		})
-		if l.Width > maxWidth+1e-9 && !single {
+		var give float64
+		for i, r := range text[l.Start:l.End] {
+			if shrink != nil {
+				give += shrink(l.Start+i, r)
+			}
+		}
+		if l.Width > maxWidth+give+1e-9 && !single {
 			t.Fatalf("line %d %q: width %v exceeds %v", k, text[l.Start:l.End], l.Width, maxWidth)
 		}
 		if k == len(lines)-1 {

@@ -8,7 +8,8 @@
 // currency sign and its amount, between a number and its unit sign (%, ℃, …), or inside
 // numbers and words. Curly quotes “‘ are opening brackets and ”’ closing brackets, as in
 // Japanese text. Lines never exceed the width: instead of hanging punctuation past the edge, the
-// character before it moves down with it (oidashi). A quarter-em space separates kana and kanji
+// character before it moves down with it (oidashi), or, with BreakShrink, the line is squeezed
+// into the width by the spaces inside its punctuation (oikomi). A quarter-em space separates kana and kanji
 // from Latin letters and numerals.
 package linebreak
 
@@ -45,6 +46,7 @@ type unit struct {
 	off   int     // byte offset of the cluster
 	r     rune    // the cluster's first rune
 	cum   float64 // total advance width of the units before this one
+	give  float64 // total shrink of the units before this one (see BreakShrink)
 	gaps  int32   // number of gapBefore flags on the units before this one
 	solid int32   // index just after the last non-space unit before this one (0 if none)
 	flags uint8
@@ -68,6 +70,16 @@ func gapWidth(em float64) float64 {
 // Callers split paragraphs at hard line breaks themselves; a hard line break character left in
 // text (CR, LF, VT, FF, NEL, U+2028, U+2029) still ends its line. Empty text gives no lines.
 func Break(text string, width, em float64, measure Measure) []Line {
+	return BreakShrink(text, width, em, measure, nil)
+}
+
+// BreakShrink is Break with line-end squeezing (JLReq 3.8, 追い込み): shrink returns how much the
+// advance of the rune at an offset may give up (the space inside a full-width comma, full stop
+// or closing bracket). When the character that overflows a line may not start the next one, so
+// that Break would push characters down (追い出し), and squeezing the line by at most the sum of
+// its shrinks lets it end one or two characters later, at a permitted break, it does: such a line
+// has a Width above width, by no more than its shrinks. A nil shrink is Break.
+func BreakShrink(text string, width, em float64, measure, shrink Measure) []Line {
 	if text == "" {
 		return nil
 	}
@@ -75,7 +87,40 @@ func Break(text string, width, em float64, measure Measure) []Line {
 		width = 0
 	}
 	units := analyze(text, measure, true)
+	if shrink != nil {
+		var give float64
+		for i := range units[:len(units)-1] {
+			units[i].give = give
+			if g := shrink(units[i].off, units[i].r); g > 0 && !math.IsInf(g, 1) {
+				give += g
+			}
+		}
+		units[len(units)-1].give = give
+	}
 	return layout(units, width, gapWidth(em))
+}
+
+// maxOikomi is how many characters past the overflow a squeezed line may take.
+const maxOikomi = 2
+
+// squeezeTo returns the end of a squeezed line from s that takes the characters up to a permitted
+// break after the overflow at unit i, or 0 when none fits.
+func squeezeTo(units []unit, s, i int, maxWidth, gap float64) int {
+	n := len(units) - 1
+	if units[i-1].flags&canBreak != 0 && i-1 > s {
+		return 0 // the overflowing character may start a line: nothing is pushed down
+	}
+	for j := i; j <= n && j <= i+maxOikomi; j++ {
+		if j < n && units[j].flags&(canBreak|mustBreak) == 0 {
+			continue
+		}
+		w, solid := lineWidth(units, s, j, gap)
+		if w-(units[solid].give-units[s].give) <= maxWidth {
+			return j
+		}
+		return 0
+	}
+	return 0
 }
 
 // Opportunities returns the byte offsets of text, in increasing order, before which a line may
@@ -351,24 +396,20 @@ func layout(units []unit, maxWidth, gap float64) []Line {
 				break
 			}
 			if last > s {
+				if j := squeezeTo(units, s, i, maxWidth, gap); j > 0 {
+					emit(s, j)
+					s, last = j, -1
+					if j > i {
+						i = j
+					}
+					continue
+				}
 				emit(s, last)
 				s, last = last, -1
 				continue
 			}
-			// No permitted break: split the run, looking back a little for a split point that
-			// keeps to the line-start and line-end rules.
-			b := i - 1
-			if b == s {
-				b = i // a single cluster wider than the line
-			} else {
-				for c := b; c > s && c >= i-1-maxOidashi; c-- {
-					if units[c].flags&canBreak != 0 || !forbiddenAt(units, c) {
-						b = c
-						break
-					}
-				}
-			}
-			b = extend(b)
+			// No permitted break: split the run.
+			b := extend(splitPoint(units, s, i))
 			emit(s, b)
 			s = b
 			if s >= i {
@@ -394,6 +435,21 @@ func layout(units []unit, maxWidth, gap float64) []Line {
 		emit(s, n)
 	}
 	return lines
+}
+
+// splitPoint returns where to split a run without permitted breaks from unit s that overflows at
+// unit i, looking back a little for a point that keeps to the line-start and line-end rules.
+func splitPoint(units []unit, s, i int) int {
+	b := i - 1
+	if b == s {
+		return i // a single cluster wider than the line
+	}
+	for c := b; c > s && c >= i-1-maxOidashi; c-- {
+		if units[c].flags&canBreak != 0 || !forbiddenAt(units, c) {
+			return c
+		}
+	}
+	return b
 }
 
 // forbiddenAt reports whether the Japanese rules forbid a break before unit i.

@@ -367,3 +367,20 @@ func TestForbidden(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakShrinkSqueezesRatherThanPushes(t *testing.T) {
+	text := strings.Repeat("あ", 20) + "、" + strings.Repeat("い", 24) + "。"
+	width := 45 * testEm
+	if lines := Break(text, width, testEm, testMeasure); len(lines) != 2 {
+		t.Fatalf("Break: %d lines, want 2 (the last two characters pushed down)", len(lines))
+	}
+	lines := BreakShrink(text, width, testEm, testMeasure, testShrink)
+	if len(lines) != 1 || lines[0].Width != 46*testEm {
+		t.Fatalf("BreakShrink: %+v, want one line of 46 em squeezed into 45", lines)
+	}
+	// Without enough to squeeze, the characters are pushed down as before.
+	text = strings.Repeat("あ", 45) + "。"
+	if lines := BreakShrink(text, width, testEm, testMeasure, testShrink); len(lines) != 2 {
+		t.Fatalf("nothing to squeeze: %d lines, want 2", len(lines))
+	}
+}

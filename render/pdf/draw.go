@@ -30,6 +30,47 @@ type pen struct {
 
 // draw writes the pages as a PDF to w.
 func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info gopdf.PdfInfo) error {
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	gp.SetCompressLevel(t.compress)
+	gp.SetInfo(info)
+	tags, err := t.addFonts(gp, pages)
+	if err != nil {
+		return err
+	}
+	ol := &bookmarks{headings: headings}
+	for _, p := range pages {
+		gp.AddPage()
+		st := &pen{fresh: true}
+		for _, o := range p.ops {
+			if err := t.drawOp(gp, st, ol, o); err != nil {
+				return err
+			}
+		}
+	}
+	ol.link()
+
+	var buf bytes.Buffer
+	if _, err := gp.WriteTo(&buf); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	for family, tag := range tags {
+		if err := replaceTag(out, family, tag); err != nil {
+			return err
+		}
+	}
+	if tree := ol.tree; len(tree) > 0 {
+		if err := fixOutlineRoot(out, len(tree), tree[len(tree)-1].Obj.GetIndex()); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// addFonts adds the fonts the pages use and returns the subset tag of each, by family.
+func (t *Typesetter) addFonts(gp *gopdf.GoPdf, pages []*page) (map[string]string, error) {
 	// The fonts used, and the characters drawn with each, for the subset tags.
 	used := map[*face]map[rune]bool{}
 	for _, p := range pages {
@@ -46,149 +87,148 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 			}
 		}
 	}
-	gp := &gopdf.GoPdf{}
-	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	gp.SetCompressLevel(t.compress)
-	gp.SetInfo(info)
 	tags := map[string]string{}
 	for _, f := range t.faces {
 		if used[f] == nil || tags[f.family] != "" {
 			continue
 		}
 		if err := gp.AddTTFFontFromFontContainer(f.family, t.container); err != nil {
-			return err
+			return nil, err
 		}
 		tags[f.family] = subsetTag(f.name, used[f])
 	}
+	return tags, nil
+}
 
-	var tree gopdf.OutlineNodes
-	type level struct {
-		n    int
-		node *gopdf.OutlineNode
+// drawOp draws one operation.
+func (t *Typesetter) drawOp(gp *gopdf.GoPdf, st *pen, ol *bookmarks, o op) error {
+	switch o.kind {
+	case opText:
+		return t.drawText(gp, st, o)
+	case opLine, opDots:
+		st.stroke(gp, o)
+	case opFill:
+		// Text sets the same non-stroking colour, so the fill colour is always set.
+		g := gray(o.gray)
+		gp.SetFillColor(g, g, g)
+		st.textGray = -1
+		gp.RectFromUpperLeftWithStyle(o.x, o.y, o.x2, o.y2, "F")
+	case opLink:
+		gp.AddInternalLink(anchor(o.id), o.x, o.y, o.x2, o.y2)
+	case opURL:
+		gp.AddExternalLink(o.target, o.x, o.y, o.x2, o.y2)
+	case opMark:
+		gp.SetY(o.y)
+		gp.SetAnchor(anchor(o.id))
+		ol.add(gp, o.id)
 	}
-	var stack []level
-	var st pen
-	for _, p := range pages {
-		gp.AddPage()
-		st = pen{fresh: true}
-		for _, o := range p.ops {
-			switch o.kind {
-			case opText:
-				f := t.faces[o.face]
-				if st.fresh || st.family != f.family || st.size != o.size {
-					if err := gp.SetFont(f.family, "", o.size); err != nil {
-						return err
-					}
-					st.family, st.size = f.family, o.size
-				}
-				if st.fresh || st.cs != o.cs {
-					if err := gp.SetCharSpacing(o.cs); err != nil {
-						return err
-					}
-					st.cs = o.cs
-				}
-				if st.fresh || st.textGray != o.gray {
-					g := gray(o.gray)
-					gp.SetTextColor(g, g, g)
-					st.textGray = o.gray
-				}
-				st.fresh = false
-				gp.SetXY(o.x, o.y)
-				if err := gp.Text(o.text); err != nil {
-					return err
-				}
-			case opLine, opDots:
-				if st.lineW != o.width {
-					gp.SetLineWidth(o.width)
-					st.lineW = o.width
-				}
-				if st.lineGray != o.gray {
-					g := gray(o.gray)
-					gp.SetStrokeColor(g, g, g)
-					st.lineGray = o.gray
-				}
-				dotted := o.kind == opDots
-				if dotted != st.dotted {
-					if dotted {
-						gp.SetCustomLineType([]float64{0.8, 2.2}, 0)
-					} else {
-						gp.SetLineType("solid")
-					}
-					st.dotted = dotted
-				}
-				y2 := o.y2
-				if dotted {
-					y2 = o.y
-				}
-				gp.Line(o.x, o.y, o.x2, y2)
-			case opFill:
-				// Text sets the same non-stroking colour, so the fill colour is always set.
-				g := gray(o.gray)
-				gp.SetFillColor(g, g, g)
-				st.textGray = -1
-				gp.RectFromUpperLeftWithStyle(o.x, o.y, o.x2, o.y2, "F")
-			case opLink:
-				gp.AddInternalLink(anchor(o.id), o.x, o.y, o.x2, o.y2)
-			case opURL:
-				gp.AddExternalLink(o.target, o.x, o.y, o.x2, o.y2)
-			case opMark:
-				h := headings[o.id]
-				gp.SetY(o.y)
-				gp.SetAnchor(anchor(o.id))
-				title := h.plain
-				if title == "" {
-					title = "—"
-				}
-				node := &gopdf.OutlineNode{Obj: gp.AddOutlineWithPosition(title)}
-				// The document title stands beside the sections, not above them, so that the
-				// sections show at the top level of a viewer's bookmark pane.
-				lv := max(h.level, 2)
-				for len(stack) > 0 && stack[len(stack)-1].n >= lv {
-					stack = stack[:len(stack)-1]
-				}
-				if len(stack) == 0 {
-					node.Obj.SetParent(outlinesObject)
-					tree = append(tree, node)
-				} else {
-					parent := stack[len(stack)-1].node
-					parent.Children = append(parent.Children, node)
-				}
-				stack = append(stack, level{lv, node})
-			}
+	return nil
+}
+
+// drawText draws a run of text, setting only the font, spacing and colour that changed.
+func (t *Typesetter) drawText(gp *gopdf.GoPdf, st *pen, o op) error {
+	f := t.faces[o.face]
+	if st.fresh || st.family != f.family || st.size != o.size {
+		if err := gp.SetFont(f.family, "", o.size); err != nil {
+			return err
 		}
+		st.family, st.size = f.family, o.size
 	}
-	// OutlineNodes.Parse links the top level wrongly (each /Prev stays the bookmark added before,
-	// which may be nested): link it here and let Parse handle the levels below.
-	for i, node := range tree {
+	if st.fresh || st.cs != o.cs {
+		if err := gp.SetCharSpacing(o.cs); err != nil {
+			return err
+		}
+		st.cs = o.cs
+	}
+	if st.fresh || st.textGray != o.gray {
+		g := gray(o.gray)
+		gp.SetTextColor(g, g, g)
+		st.textGray = o.gray
+	}
+	st.fresh = false
+	gp.SetXY(o.x, o.y)
+	return gp.Text(o.text)
+}
+
+// stroke draws a line or a dotted leader.
+func (st *pen) stroke(gp *gopdf.GoPdf, o op) {
+	if st.lineW != o.width {
+		gp.SetLineWidth(o.width)
+		st.lineW = o.width
+	}
+	if st.lineGray != o.gray {
+		g := gray(o.gray)
+		gp.SetStrokeColor(g, g, g)
+		st.lineGray = o.gray
+	}
+	dotted := o.kind == opDots
+	if dotted != st.dotted {
+		if dotted {
+			gp.SetCustomLineType([]float64{0.8, 2.2}, 0)
+		} else {
+			gp.SetLineType("solid")
+		}
+		st.dotted = dotted
+	}
+	y2 := o.y2
+	if dotted {
+		y2 = o.y
+	}
+	gp.Line(o.x, o.y, o.x2, y2)
+}
+
+// bookmarks builds the outline: a bookmark per heading, nested by level.
+type bookmarks struct {
+	headings []*heading
+	tree     gopdf.OutlineNodes
+	stack    []outlineLevel
+}
+
+type outlineLevel struct {
+	n    int
+	node *gopdf.OutlineNode
+}
+
+// add adds the bookmark of heading id at the current position.
+func (ol *bookmarks) add(gp *gopdf.GoPdf, id int) {
+	h := ol.headings[id]
+	title := h.plain
+	if title == "" {
+		title = "—"
+	}
+	node := &gopdf.OutlineNode{Obj: gp.AddOutlineWithPosition(title)}
+	// The document title stands beside the sections, not above them, so that the
+	// sections show at the top level of a viewer's bookmark pane.
+	lv := max(h.level, 2)
+	for len(ol.stack) > 0 && ol.stack[len(ol.stack)-1].n >= lv {
+		ol.stack = ol.stack[:len(ol.stack)-1]
+	}
+	if len(ol.stack) == 0 {
+		node.Obj.SetParent(outlinesObject)
+		ol.tree = append(ol.tree, node)
+	} else {
+		parent := ol.stack[len(ol.stack)-1].node
+		parent.Children = append(parent.Children, node)
+	}
+	ol.stack = append(ol.stack, outlineLevel{lv, node})
+}
+
+// link links the top level of the bookmarks. OutlineNodes.Parse links it wrongly (each /Prev
+// stays the bookmark added before, which may be nested): link it here and let Parse handle the
+// levels below.
+func (ol *bookmarks) link() {
+	for i, node := range ol.tree {
 		prev, next := -1, -1
 		if i > 0 {
-			prev = tree[i-1].Obj.GetIndex()
+			prev = ol.tree[i-1].Obj.GetIndex()
 		}
-		if i < len(tree)-1 {
-			next = tree[i+1].Obj.GetIndex()
+		if i < len(ol.tree)-1 {
+			next = ol.tree[i+1].Obj.GetIndex()
 		}
 		node.Obj.SetPrev(prev)
 		node.Obj.SetNext(next)
 		node.Parse()
 	}
-
-	var buf bytes.Buffer
-	if _, err := gp.WriteTo(&buf); err != nil {
-		return err
-	}
-	out := buf.Bytes()
-	for family, tag := range tags {
-		if err := replaceTag(out, family, tag); err != nil {
-			return err
-		}
-	}
-	if len(tree) > 0 {
-		if err := fixOutlineRoot(out, len(tree), tree[len(tree)-1].Obj.GetIndex()); err != nil {
-			return err
-		}
-	}
-	_, err := w.Write(out)
-	return err
 }
 
 // gray converts 0 (black) … 1 (white) to an 8-bit level.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -44,7 +45,7 @@ type box struct {
 	base   float64 // first baseline from the top, for list markers
 	ops    []op
 	keep   bool // keep with the next box on the same page
-	brk    bool // start a new page with this box
+	brk    bool // start a new page with this box, unless the page so far is nearly empty
 	head   *box // table header repeated at the top of a page this row starts
 	table  int  // the table this box belongs to, or 0
 }
@@ -66,10 +67,12 @@ type layouter struct {
 	headings []*heading
 	pos      []position
 	pending  float64 // vertical space before the next box (collapsing: the largest wins)
-	brk      bool    // the next box starts a new page
+	brk      bool    // the next box starts a new page, unless the page is nearly empty
 	// afterHeading is set while the block just laid out is a heading.
 	afterHeading bool
-	tables       int
+	// next is the block after the one being laid out, or nil at the end of its container.
+	next   block
+	tables int
 }
 
 func newLayouter(t *Typesetter, conv *converter) *layouter {
@@ -101,10 +104,14 @@ func (l *layouter) document(doc *document) {
 		}
 	}
 	tocDone := len(entries) < 2
-	for _, b := range doc.blocks {
+	for i, b := range doc.blocks {
 		if h, ok := b.(*heading); ok && h.level >= 2 && !tocDone {
 			l.toc(entries)
 			tocDone = true
+		}
+		l.next = nil
+		if i+1 < len(doc.blocks) {
+			l.next = doc.blocks[i+1]
 		}
 		l.block(b, marginLeft, textWidth, paragraphGap)
 	}
@@ -120,15 +127,7 @@ func (l *layouter) block(b block, x, w, gap float64) {
 	l.afterHeading = false
 	switch b := b.(type) {
 	case *paragraph:
-		l.space(gap)
-		first := len(l.boxes)
-		l.lines(l.t.setText(b.text, w, bodySize, alignJustify), x, bodySize*bodyLeading)
-		// A short lead-in under a heading (「内容 …」) stays with what it introduces.
-		if afterHeading && len(l.boxes)-first <= 2 {
-			for _, b := range l.boxes[first:] {
-				b.keep = true
-			}
-		}
+		l.paragraph(b, x, w, gap, afterHeading)
 	case *heading:
 		l.heading(b, x, w)
 		l.afterHeading = true
@@ -146,6 +145,37 @@ func (l *layouter) block(b block, x, w, gap float64) {
 		l.space(gap)
 	case *code:
 		l.code(b, x, w, gap)
+	}
+}
+
+// paragraph emits a paragraph and decides what it is kept with: a short lead-in under a heading
+// or before a table or list (【役割分担】, 「次のとおりとする。」) stays with what follows; a
+// one-line trailer that ends a section (【状況】…) stays with what precedes it; a block of short
+// lines, such as a party's signature block, is not broken.
+func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool) {
+	l.space(gap)
+	first := len(l.boxes)
+	lines := l.t.setBlock(p.text, w, bodySize, alignJustify, true)
+	l.lines(lines, x, bodySize*bodyLeading)
+	boxes := l.boxes[first:]
+	n := len(boxes)
+	switch l.next.(type) {
+	case *table, *list:
+		if n <= 2 {
+			afterHeading = true
+		}
+	case *heading, nil:
+		if n == 1 && first > 0 {
+			l.boxes[first-1].keep = true
+		}
+	}
+	if afterHeading && n <= 2 || n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1 {
+		for _, b := range boxes[:n-1] {
+			b.keep = true
+		}
+		if afterHeading && n <= 2 {
+			boxes[n-1].keep = true
+		}
 	}
 }
 
@@ -184,18 +214,15 @@ func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
 
 // heading emits a heading as one box kept with what follows.
 func (l *layouter) heading(h *heading, x, w float64) {
-	level := h.level
-	if level < 1 || level > 6 {
-		level = 6
-	}
-	st := headingStyles[level]
+	st := styleOf(h)
 	l.space(st.before)
 	lh := st.size * st.leading
 	b := &box{keep: true}
 	b.ops = append(b.ops, op{kind: opMark, id: h.id})
 	lines := l.t.setText(h.text, w, st.size, st.align)
-	if st.align == alignCenter && len(lines) == 2 {
-		lines = l.splitAtSpace(h.text, w, st.size, lines)
+	if st.align == alignCenter && len(lines) > 1 {
+		lines, st.size = l.t.setTitle(h.text, w, st.size)
+		lh = st.size * st.leading
 	}
 	for _, tl := range lines {
 		base := b.h + (lh-st.size)/2 + ascent*st.size
@@ -216,29 +243,6 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	l.space(st.after)
 }
 
-// splitAtSpace sets a centred two-line text, such as a long title, in two lines broken at the
-// space that makes them most even, instead of a full line and a short one broken inside a word.
-// It returns lines unchanged when no space gives two lines that fit.
-func (l *layouter) splitAtSpace(r rich, w, size float64, lines []textLine) []textLine {
-	best := lines
-	bestW := math.Inf(1)
-	for i := 0; i < len(r.text); i++ {
-		if r.text[i] != ' ' {
-			continue
-		}
-		split := r
-		split.text = r.text[:i] + "\n" + r.text[i+1:] // same length: the spans stay valid
-		set := l.t.setText(split, w, size, alignCenter)
-		if len(set) != 2 {
-			continue
-		}
-		if widest := math.Max(set[0].width, set[1].width); widest < bestW {
-			best, bestW = set, widest
-		}
-	}
-	return best
-}
-
 // list emits the items of a list with their markers in a hanging indent.
 func (l *layouter) list(li *list, x, w, gap float64) {
 	markers := make([]string, len(li.items))
@@ -257,6 +261,14 @@ func (l *layouter) list(li *list, x, w, gap float64) {
 		itemGap = 1.5
 	}
 	l.space(gap)
+	start := len(l.boxes)
+	defer func() {
+		// The first two lines of a list stay together, so that what introduces it is never
+		// followed by a single line at the foot of a page.
+		if len(l.boxes)-start >= 2 {
+			l.boxes[start].keep = true
+		}
+	}()
 	for i, item := range li.items {
 		if i > 0 {
 			l.space(itemGap)
@@ -269,6 +281,10 @@ func (l *layouter) list(li *list, x, w, gap float64) {
 			}
 			if j == 0 {
 				g = 0
+			}
+			l.next = nil
+			if j+1 < len(item) {
+				l.next = item[j+1]
 			}
 			l.block(b, x+indent, w-indent, g)
 		}
@@ -295,6 +311,10 @@ func (l *layouter) quote(q *quote, x, w, gap float64) {
 		g := gap
 		if i == 0 {
 			g = 0
+		}
+		l.next = nil
+		if i+1 < len(q.blocks) {
+			l.next = q.blocks[i+1]
 		}
 		l.block(b, x+indent, w-indent, g)
 	}
@@ -381,6 +401,12 @@ func (l *layouter) table(tb *table, x, w float64) {
 		maxRow -= head.h
 	}
 	first := len(l.boxes)
+	defer func() {
+		// Without a header row, the first two rows stay together.
+		if head == nil && len(l.boxes)-first >= 2 {
+			l.boxes[first].keep = true
+		}
+	}()
 	var height float64
 	for _, r := range tb.rows {
 		for _, b := range l.rowBoxes(setRow(r, false), x, widths, lh, false, maxRow) {
@@ -446,95 +472,6 @@ func (l *layouter) rowBoxes(cells []tableCell, x float64, widths []float64, lh f
 		out = append(out, b)
 	}
 	return out
-}
-
-// columnWidths shares w among the columns of a table: every column gets at least its widest
-// unbreakable piece when possible, the rest goes to the columns in proportion to how much wider
-// their text would like to be.
-func (l *layouter) columnWidths(tb *table, w float64) []float64 {
-	cols := len(tb.aligns)
-	minW := make([]float64, cols)
-	maxW := make([]float64, cols)
-	measure := func(cells []rich) {
-		for i, c := range cells {
-			if i >= cols {
-				break
-			}
-			lo, hi := l.t.extent(c, tableSize)
-			minW[i] = math.Max(minW[i], math.Min(lo, 8*tableSize))
-			maxW[i] = math.Max(maxW[i], hi)
-		}
-	}
-	measure(tb.header)
-	for _, r := range tb.rows {
-		measure(r)
-	}
-	var sumMin, sumMax float64
-	for i := range minW {
-		minW[i] += 2*cellPadX + 0.5
-		maxW[i] = math.Max(maxW[i]+2*cellPadX+0.5, minW[i])
-		sumMin += minW[i]
-		sumMax += maxW[i]
-	}
-	widths := make([]float64, cols)
-	switch {
-	case sumMax <= w:
-		// Everything fits on one line: share the extra space in proportion to the text.
-		for i := range widths {
-			widths[i] = maxW[i] + (w-sumMax)*maxW[i]/sumMax
-		}
-	case sumMin >= w:
-		for i := range widths {
-			widths[i] = w * minW[i] / sumMin
-		}
-	default:
-		// Columns that want little more than their minimum get all of it first, so that short
-		// columns (numbers, marks) do not wrap; the others share the rest by how much they want.
-		copy(widths, minW)
-		rest := w - sumMin
-		open := make([]bool, cols)
-		for i := range open {
-			open[i] = true
-		}
-		for n := cols; n > 0; {
-			satisfied := false
-			for i := range widths {
-				if open[i] && maxW[i]-minW[i] <= rest/float64(n) {
-					widths[i] = maxW[i]
-					rest -= maxW[i] - minW[i]
-					open[i] = false
-					n--
-					satisfied = true
-				}
-			}
-			if !satisfied {
-				break
-			}
-		}
-		var want float64
-		for i := range widths {
-			if open[i] {
-				want += maxW[i] - minW[i]
-			}
-		}
-		for i := range widths {
-			if open[i] && want > 0 {
-				widths[i] += rest * (maxW[i] - minW[i]) / want
-			}
-		}
-	}
-	return widths
-}
-
-// extent returns the widest unbreakable piece and the widest hard line of r at size.
-func (t *Typesetter) extent(r rich, size float64) (lo, hi float64) {
-	for _, tl := range t.setText(r, 1e-3, size, alignLeft) {
-		lo = math.Max(lo, tl.width)
-	}
-	for _, tl := range t.setText(r, math.MaxFloat32, size, alignLeft) {
-		hi = math.Max(hi, tl.width)
-	}
-	return lo, hi
 }
 
 // bullet returns the marker of unordered list items: a bullet, which unlike the 中黒 (・) is no

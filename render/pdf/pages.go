@@ -14,7 +14,7 @@ func (l *layouter) toc(entries []*heading) {
 	self := &heading{level: 2, plain: tocTitle, id: len(l.headings)}
 	self.text = rich{text: tocTitle, spans: []span{{end: len(tocTitle), face: bold}}}
 	l.headings = append(l.headings, self)
-	const size = 12.0
+	const size = 11.5
 	lh := size * 1.5
 	l.space(headingStyles[2].before)
 	title := &box{h: lh + 6, keep: true}
@@ -57,6 +57,10 @@ func (l *layouter) toc(entries []*heading) {
 	l.brk = true
 }
 
+// minPageLines is the fewest boxes (lines, mostly) a page should hold before a page break that
+// no lack of room forces.
+const minPageLines = 8
+
 // paginate packs the boxes into pages. A box goes to the next page when it does not fit, or when
 // it and the boxes it must be kept with do not fit but would on an empty page. A table row that
 // starts a page gets its table's header row above it.
@@ -66,11 +70,13 @@ func (l *layouter) paginate() []*page {
 	y := bodyTop
 	atTop := true
 	lastTable := 0
+	placed := 0 // boxes on the current page
 	newPage := func() {
 		cur = &page{}
 		pages = append(pages, cur)
 		y = bodyTop
 		atTop = true
+		placed = 0
 	}
 	place := func(b *box, before float64) {
 		top := y + before
@@ -87,11 +93,14 @@ func (l *layouter) paginate() []*page {
 		y = top + b.h
 		atTop = false
 		lastTable = b.table
+		placed++
 	}
 	newPage()
 	for i := 0; i < len(l.boxes); i++ {
 		b := l.boxes[i]
-		if b.brk && !atTop {
+		// A page break after the contents is not taken when it would leave a page with a few
+		// lines: contents that spill onto a page share it with the text.
+		if b.brk && !atTop && placed >= minPageLines {
 			newPage()
 		}
 		top := atTop

@@ -5,9 +5,32 @@
 //
 // The work is done in three steps. The Markdown is parsed by goldmark into blocks of styled text;
 // the layout engine of this package turns the blocks into boxes (one per line of text, table row or
-// rule) and packs the boxes into pages, keeping headings with what follows them and avoiding
-// single lines at page ends; only then is the PDF drawn with gopdf, so the total page count and the
+// rule) and packs the boxes into pages, keeping headings and labels with what follows them and
+// avoiding single lines at page ends; only then is the PDF drawn with gopdf, so the total page count and the
 // page of every heading are known before anything is written.
+//
+// # Constructs the layout understands
+//
+// Templates write plain CommonMark; the layout reads these constructs in it, so any template gets
+// them:
+//
+//   - Items and numbered paragraphs hang: a paragraph, or a hard line in one (a line ending in a
+//     backslash or two spaces), that starts with （１） or (1), with a paragraph number ２ or an
+//     item number 一 followed by a full-width space, or with a short label ending in a colon
+//     (理由：, 対象システム：) sets its continuation lines under the text after that marker.
+//   - A paragraph of one or two lines directly before a table or a list (【役割分担】,
+//     「次のとおりとする。」) is kept on the page of the table's header and first row, or the
+//     list's first two lines; so is a short paragraph directly under a heading.
+//   - A one-line paragraph that ends a section, directly before a heading or at the end
+//     (【状況】…), stays on the page of the text before it.
+//   - A paragraph of short hard lines, none of which wraps (a party's signature block: （甲）,
+//     名称：…, 代表者：…), is never broken across pages.
+//   - A heading that starts with 第N条 is an article: body size, bold ゴシック. The first level-1
+//     heading is the title, the only large type, broken between phrases when it needs two lines;
+//     other level-2 headings (別表1, parts) are a little larger than the body.
+//   - Adjacent full-width brackets, commas, full stops and middle dots are set at half width
+//     (JLReq 3.1.4, 3.1.5); a paragraph never ends in a line of a single character.
+//   - Table columns are as wide as their content needs, short columns unbroken.
 //
 // Characters the fonts cannot draw are never dropped silently: each is reported in
 // Result.Missing and drawn as 〓 (U+3013 GETA MARK, the Japanese typesetter's mark for a missing

@@ -182,21 +182,23 @@ func TestLineBreakingRules(t *testing.T) {
 	_, r, path := render(t, res, testMeta)
 	const noStart = "、。，．）」』】〕・：；！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
 	const noEnd = "「『（【〔"
-	for _, layout := range []bool{false, true} {
-		for p, page := range pageTexts(t, path, r.Pages, layout) {
-			for _, line := range strings.Split(page, "\n") {
-				line = strings.TrimSpace(line)
-				if line == "" {
-					continue
-				}
-				first := []rune(line)[0]
-				last := []rune(line)[len([]rune(line))-1]
-				if strings.ContainsRune(noStart, first) {
-					t.Errorf("page %d: line starts with %q: %s", p+1, first, line)
-				}
-				if strings.ContainsRune(noEnd, last) {
-					t.Errorf("page %d: line ends with %q: %s", p+1, last, line)
-				}
+	pages := visualLines(t, path)
+	if len(pages) != r.Pages {
+		t.Fatalf("%d pages read, want %d", len(pages), r.Pages)
+	}
+	for p := range pages {
+		for _, line := range pages[p] {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			first := []rune(line)[0]
+			last := []rune(line)[len([]rune(line))-1]
+			if strings.ContainsRune(noStart, first) {
+				t.Errorf("page %d: line starts with %q: %s", p+1, first, line)
+			}
+			if strings.ContainsRune(noEnd, last) {
+				t.Errorf("page %d: line ends with %q: %s", p+1, last, line)
 			}
 		}
 	}
@@ -500,7 +502,11 @@ func FuzzRender(f *testing.F) {
 
 func TestLongTitleIsShortenedInHeader(t *testing.T) {
 	title := strings.Repeat("とても長い題名", 2000)
-	_, res, path := render(t, []byte("# 題\n\n## 一\n\n本文。\n\n## 二\n\n本文。\n"), Meta{Title: title})
+	md := "# 題\n\n## 一\n\n本文。\n\n## 二\n\n" + strings.Repeat("本文。\n\n", 60)
+	_, res, path := render(t, []byte(md), Meta{Title: title})
+	if res.Pages < 2 {
+		t.Fatalf("%d page: the header is on the pages after the first", res.Pages)
+	}
 	pages := pageTexts(t, path, res.Pages, false)
 	header := strings.SplitN(pages[len(pages)-1], "\n", 2)[0]
 	if !strings.HasSuffix(header, "…") || len([]rune(header)) > 60 {

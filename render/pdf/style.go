@@ -1,5 +1,7 @@
 package pdf
 
+import "regexp"
+
 // Page geometry and type sizes, in points. The text block is a whole number of full-width
 // characters wide, as in Japanese typesetting, so lines of kanji and kana fill it exactly.
 const (
@@ -50,11 +52,30 @@ type headingStyle struct {
 	underline                    bool
 }
 
+// headingStyles set headings as a contract does: the document title is the only large type;
+// sections (別表, parts) are a little larger than the body, articles and items are body size,
+// all in bold ゴシック.
 var headingStyles = [7]headingStyle{
 	1: {size: 16, leading: 1.5, before: 0, after: 14, align: alignCenter},
-	2: {size: 13, leading: 1.45, before: 20, after: 8, align: alignLeft, underline: true},
-	3: {size: 11.5, leading: 1.5, before: 14, after: 4, align: alignLeft},
+	2: {size: 11.5, leading: 1.5, before: 18, after: 6, align: alignLeft},
+	3: {size: 10.5, leading: 1.6, before: 12, after: 3, align: alignLeft},
 	4: {size: 10.5, leading: 1.6, before: 10, after: 2, align: alignLeft},
 	5: {size: 10.5, leading: 1.6, before: 8, after: 2, align: alignLeft},
 	6: {size: 10.5, leading: 1.6, before: 8, after: 2, align: alignLeft},
+}
+
+// articleStyle is the look of an article heading (第1条（目的）) at any level below the title:
+// body size, with the text following closely.
+var articleStyle = headingStyle{size: bodySize, leading: bodyLeading, before: 12, after: 2, align: alignLeft}
+
+// article matches the heading of an article: 第1条, 第十二条, 第３条の２.
+var article = regexp.MustCompile(`^第[0-9０-９一二三四五六七八九十百]+条`)
+
+// styleOf returns the style of a heading.
+func styleOf(h *heading) headingStyle {
+	level := min(max(h.level, 1), 6)
+	if level > 1 && article.MatchString(h.plain) {
+		return articleStyle
+	}
+	return headingStyles[level]
 }

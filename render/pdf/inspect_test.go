@@ -1,0 +1,263 @@
+package pdf
+
+import (
+	"encoding/xml"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The checks in this file read a PDF back through poppler's character positions
+// (pdftotext -bbox-layout), independently of the layout engine.
+
+// bboxWord is a word as poppler extracts it. Poppler starts a new word where a character
+// overlaps the one before it by more than a fifth of the type size, so a pair of punctuation
+// marks set at half width shows as two words that overlap by half an em.
+type bboxWord struct {
+	XMin float64 `xml:"xMin,attr"`
+	YMin float64 `xml:"yMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
+	YMax float64 `xml:"yMax,attr"`
+	Text string  `xml:",chardata"`
+}
+
+type bboxLine struct {
+	XMin  float64    `xml:"xMin,attr"`
+	YMin  float64    `xml:"yMin,attr"`
+	XMax  float64    `xml:"xMax,attr"`
+	YMax  float64    `xml:"yMax,attr"`
+	Words []bboxWord `xml:"word"`
+}
+
+func (l bboxLine) text() string {
+	var b strings.Builder
+	for _, w := range l.Words {
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+func (l bboxLine) size() float64 { return l.YMax - l.YMin }
+
+type bboxPage struct {
+	Flows []struct {
+		Blocks []struct {
+			Lines []bboxLine `xml:"line"`
+		} `xml:"block"`
+	} `xml:"flow"`
+}
+
+// bodyLines returns the lines between the running header and the footer, top to bottom.
+func (p bboxPage) bodyLines() []bboxLine {
+	var out []bboxLine
+	for _, f := range p.Flows {
+		for _, b := range f.Blocks {
+			for _, l := range b.Lines {
+				if l.YMin > bodyTop-12 && l.YMax < bodyBottom+2 {
+					out = append(out, l)
+				}
+			}
+		}
+	}
+	// Poppler groups lines into flows; put them back in reading order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (out[j].YMin < out[j-1].YMin-1 || math.Abs(out[j].YMin-out[j-1].YMin) <= 1 && out[j].XMin < out[j-1].XMin); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// readBBox extracts the pages of a PDF with the position of every word.
+func readBBox(tb testing.TB, path string) []bboxPage {
+	tb.Helper()
+	out := run(tb, "pdftotext", "-bbox-layout", path, "-")
+	var doc struct {
+		Pages []bboxPage `xml:"body>doc>page"`
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return doc.Pages
+}
+
+// layoutReport counts the faults of a PDF's layout that the rules of this package prevent.
+type layoutReport struct {
+	pages     int
+	stranded  []string // a label alone at the foot of a page, or a trailer alone at the head
+	unhung    []string // a continuation line of an item that does not hang under its text
+	squeezed  int      // adjacent punctuation pairs set at half width
+	undecided int      // pairs on justified lines whose width does not tell
+	loose     []string // adjacent punctuation pairs set at full width
+	nearEmpty []string // a page but the last with fewer than minBodyLines lines of body
+}
+
+// minBodyLines is the fewest lines of body a page but the last should hold.
+const minBodyLines = 8
+
+var (
+	labelLine   = regexp.MustCompile(`^【[^】]+】$`)
+	trailerLine = regexp.MustCompile(`^【状況】`)
+	markerLine  = regexp.MustCompile(`^(（[0-9０-９]+）|[０-９]+　|[一二三四五六七八九十]+　|[^：　 ]{1,12}：)`)
+)
+
+// inspect reads a PDF and reports its faults.
+func inspect(tb testing.TB, path string) layoutReport {
+	tb.Helper()
+	pages := readBBox(tb, path)
+	t := typesetter(tb)
+	rep := layoutReport{pages: len(pages)}
+	for p, page := range pages {
+		lines := page.bodyLines()
+		where := func(l bboxLine) string { return fmt.Sprintf("p.%d %q", p+1, l.text()) }
+		if n := len(lines); n > 0 && p < len(pages)-1 {
+			if last := lines[n-1]; labelLine.MatchString(last.text()) {
+				rep.stranded = append(rep.stranded, where(last))
+			}
+		}
+		if len(lines) > 0 && p > 0 && trailerLine.MatchString(lines[0].text()) {
+			rep.stranded = append(rep.stranded, where(lines[0]))
+		}
+		if len(lines) < minBodyLines && p < len(pages)-1 {
+			rep.nearEmpty = append(rep.nearEmpty, fmt.Sprintf("p.%d: %d lines", p+1, len(lines)))
+		}
+		rep.checkHanging(lines, where)
+		for _, l := range lines {
+			rep.checkPunctuation(t, l, where)
+		}
+	}
+	return rep
+}
+
+// checkHanging finds continuation lines of body-size items that start at or left of the item's
+// marker instead of under its text.
+func (rep *layoutReport) checkHanging(lines []bboxLine, where func(bboxLine) string) {
+	pitch := bodySize * bodyLeading
+	for i := 0; i < len(lines); i++ {
+		first := lines[i]
+		if math.Abs(first.size()-bodySize) > 0.3 || !markerLine.MatchString(first.text()) {
+			continue
+		}
+		prev := first
+		for j := i + 1; j < len(lines); j++ {
+			l := lines[j]
+			if math.Abs(l.size()-bodySize) > 0.3 || math.Abs(l.YMin-prev.YMin-pitch) > 0.5 || markerLine.MatchString(l.text()) {
+				break
+			}
+			if l.XMin < first.XMin+bodySize-0.5 {
+				rep.unhung = append(rep.unhung, where(l))
+			}
+			prev = l
+		}
+	}
+}
+
+// checkPunctuation counts the adjacent punctuation pairs set at half width and those set at
+// full width. Poppler reports words, not characters, so a word is measured: with p such pairs it
+// is as wide as its characters' advances at full width and p/2 em narrower squeezed, plus the
+// letter spacing of a justified line. A word no narrower than its advances is loose when its
+// line is not justified; on a justified line it is undecided.
+func (rep *layoutReport) checkPunctuation(t *Typesetter, l bboxLine, where func(bboxLine) string) {
+	em := l.size()
+	justified := l.XMax > marginLeft+textWidth-0.5*em
+	for _, w := range l.Words {
+		rs := []rune(w.Text)
+		pairs := 0
+		var natural float64
+		for k, r := range rs {
+			natural += t.advance(body, r, em)
+			if k > 0 && squeezable(rs[k-1], r) && t.fullWidth(body, rs[k-1]) && t.fullWidth(body, r) {
+				pairs++
+			}
+		}
+		if pairs == 0 {
+			continue
+		}
+		deficit := natural - (w.XMax - w.XMin)
+		switch {
+		case deficit > 0.25*em:
+			rep.squeezed += pairs
+		case !justified:
+			rep.loose = append(rep.loose, where(l))
+		default:
+			rep.undecided += pairs
+		}
+	}
+}
+
+// squeezable reports whether the marks a, b have more space between them than JLReq allows
+// when both are drawn at full width.
+func squeezable(a, b rune) bool {
+	return b != ' ' && b != '\u3000' && kernEm(a, b) < 0
+}
+
+// TestInspectSamples reads every sample PDF back and checks the layout rules on them.
+func TestInspectSamples(t *testing.T) {
+	dir := "../../samples"
+	if d := os.Getenv("INSPECT_DIR"); d != "" {
+		dir = d // to inspect other renderings
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(paths) == 0 {
+		t.Skip("no sample PDFs")
+	}
+	for _, path := range paths {
+		rep := inspect(t, path)
+		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty",
+			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty))
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty} {
+			for _, s := range f {
+				t.Errorf("%s: %s", path, s)
+			}
+		}
+	}
+}
+
+// visualLines returns the lines of text of every page as a reader sees them: the words poppler
+// extracts on one baseline, joined where they touch or overlap. Poppler starts a new word, and
+// sometimes a new line, where a glyph overlaps the one before it, as a mark set at half width
+// does; a gap wider than an em (between table cells) separates lines.
+func visualLines(tb testing.TB, path string) [][]string {
+	tb.Helper()
+	var out [][]string
+	for _, page := range readBBox(tb, path) {
+		var words []bboxWord
+		for _, f := range page.Flows {
+			for _, b := range f.Blocks {
+				for _, l := range b.Lines {
+					words = append(words, l.Words...)
+				}
+			}
+		}
+		sort.SliceStable(words, func(i, j int) bool {
+			if math.Abs(words[i].YMax-words[j].YMax) > 1 {
+				return words[i].YMax < words[j].YMax
+			}
+			return words[i].XMin < words[j].XMin
+		})
+		var lines []string
+		var cur strings.Builder
+		for i, w := range words {
+			if i > 0 {
+				prev := words[i-1]
+				if math.Abs(w.YMax-prev.YMax) > 1 || w.XMin-prev.XMax > w.YMax-w.YMin {
+					lines = append(lines, cur.String())
+					cur.Reset()
+				} else if w.XMin-prev.XMax > 0.1*(w.YMax-w.YMin) {
+					cur.WriteByte(' ')
+				}
+			}
+			cur.WriteString(w.Text)
+		}
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+		}
+		out = append(out, lines)
+	}
+	return out
+}
