@@ -3,7 +3,7 @@ package checklist
 import (
 	"strings"
 
-	"github.com/annexgen/annexgen/internal/wareki"
+	"github.com/annexgen/annexgen/checklist/wareki"
 )
 
 // Field is a value of an item that a finding can point at.

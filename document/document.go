@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
-	"github.com/annexgen/annexgen/internal/wareki"
+	"github.com/annexgen/annexgen/checklist/wareki"
 )
 
 // Document is one document made from a checklist.

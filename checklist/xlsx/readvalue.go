@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/annexgen/annexgen/internal/wareki"
+	"github.com/annexgen/annexgen/checklist/wareki"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-
-	"github.com/annexgen/annexgen/templates"
 )
 
 func runTemplates(e *env, args []string) int {
@@ -23,7 +21,7 @@ func runTemplates(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "annexgen templates: 余分な引数があります: %s（書き出し先は -o で指定します）\n", flags.Arg(0))
 		return exitUsage
 	}
-	written, err := templates.WriteDir(*out, *force)
+	written, err := writeTemplates(*out, *force)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "annexgen templates: %v\n", err)
 		if errors.Is(err, fs.ErrExist) {
