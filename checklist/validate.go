@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annexgen/annexgen/internal/wareki"
 )
@@ -143,8 +144,13 @@ func (v *validator) item(p *Part, it *Item) {
 		v.add(MsgJointOneParty, v.role(it, other), it, PartyLabel(info, marked[0]), joinJa(others))
 	}
 	if it.Applicable() && it.Agreement == "" {
-		v.add(MsgAgreementMissing, v.cell(it, FieldAgreement), it)
+		f := NewFinding(MsgAgreementMissing, v.cell(it, FieldAgreement), it)
+		if v.opt.Strict {
+			f.Severity = SeverityError
+		}
+		v.findings = append(v.findings, f)
 	}
+	v.agreementText(it)
 	if it.Check == CheckNA && it.Remarks == "" {
 		at := v.cell(it, FieldRemarks)
 		if at.Ref == "" {
@@ -152,6 +158,59 @@ func (v *validator) item(p *Part, it *Item) {
 		}
 		v.add(MsgNANoReason, at, it)
 	}
+}
+
+// exemptWords and attackWords make a 合意内容 that exempts a party
+// wholesale for cyber attacks: one of each.
+var (
+	exemptWords = []string{"免責", "責任を負わない", "責任を負いません", "一切の責任"}
+	attackWords = []string{"サイバー攻撃", "不正アクセス", "ランサムウェア"}
+)
+
+// agreementText applies the rules on the wording of 合意内容: a wholesale
+// exemption for cyber attacks, and a name of another kind of document.
+func (v *validator) agreementText(it *Item) {
+	a := it.Agreement
+	if a == "" {
+		return
+	}
+	if attack := firstIn(a, attackWords); attack != "" && firstIn(a, exemptWords) != "" {
+		v.add(MsgAgreementExempt, v.cell(it, FieldAgreement), it, Quote(excerpt(a, attack)))
+	}
+	kind := v.opt.DocKind
+	if kind == "" {
+		kind = v.c.Info.DocKind
+	}
+	self := SelfName(kind)
+	if self == "" {
+		return
+	}
+	for _, k := range DocKinds {
+		if k.Self != self && strings.Contains(a, k.Self) {
+			v.add(MsgAgreementOtherDoc, v.cell(it, FieldAgreement), it, k.Self, kind, self, self)
+			return
+		}
+	}
+}
+
+// firstIn returns the first of words that s contains, or "".
+func firstIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// excerpt returns s from the start of the sentence that holds word.
+func excerpt(s, word string) string {
+	i := strings.Index(s, word)
+	if j := strings.LastIndexAny(s[:i], "。\n"); j >= 0 {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		return s[j+size:]
+	}
+	return s
 }
 
 // firstParty returns the key of the item's first role.

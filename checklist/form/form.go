@@ -24,7 +24,7 @@ const Title = "医療情報システムの契約における当事者間の役�
 var (
 	CheckChoices   = []string{"はい", "いいえ", "対象外"}
 	MarkChoices    = []string{"◎", "○", "△", "-"}
-	DocKindChoices = []string{"契約書別紙", "SLA"}
+	DocKindChoices = []string{"契約書別紙", "覚書", "SLA"}
 )
 
 // Form describes a blank workbook.
@@ -292,16 +292,26 @@ func (b *formBuilder) infoSheet() {
 		names["事業者"+k] = name
 	}
 	rows = append(rows,
-		row{"文書種別", "作成する文書: 契約書別紙 または SLA（一覧から選びます）", "value"},
-		row{"契約名", "この確認表が付属する契約の名称", "value"},
+		row{"文書種別", "作成する文書: 契約書別紙・覚書・SLA（一覧から選びます）", "value"},
+		row{"契約名", "この確認表が付属する契約（本契約）の名称", "value"},
+		row{"本契約の締結日", "本契約を締結した日", "valdate"},
+		row{"締結日", "この文書（覚書・SLA）を締結する日。空欄なら日付欄を空けて印刷します", "valdate"},
+		row{"効力発生日", "覚書・SLA の効力が生じる日。空欄なら締結日", "valdate"},
+		row{"締結方法", "書面 または 電子契約（一覧から選びます）", "value"},
+		row{"協議期限", "協議中の項目について合意する期限", "valdate"},
 		row{"初回確認日", "事業者と最初に確認した日（例: 2024/6/1、令和6年6月1日）", "valdate"},
 		row{"作成日", "文書の日付（例: 2024/6/1、令和6年6月1日）", "valdate"},
 		row{"版数", "合意内容の版（例: 1.0）", "value"},
 		row{"医療機関担当者", "医療機関の担当者の部署・氏名", "value"},
+		row{"医療機関所在地", "署名欄に記載する医療機関の所在地", "value"},
+		row{"医療機関代表者", "署名欄に記載する代表者の役職・氏名（例: 理事長 山田 太郎）", "value"},
 	)
 	for i := range b.vendors {
 		k := checklist.VendorKey(i)
-		rows = append(rows, row{"事業者" + k + "担当者", fmt.Sprintf("事業者%sの担当者の部署・氏名", k), "value"})
+		rows = append(rows,
+			row{"事業者" + k + "担当者", fmt.Sprintf("事業者%sの担当者の部署・氏名", k), "value"},
+			row{"事業者" + k + "所在地", fmt.Sprintf("署名欄に記載する事業者%sの所在地", k), "value"},
+			row{"事業者" + k + "代表者", fmt.Sprintf("署名欄に記載する事業者%sの代表者の役職・氏名", k), "value"})
 	}
 	var dates []string
 	for i, r := range rows {
@@ -313,7 +323,10 @@ func (b *formBuilder) infoSheet() {
 			v = names[r.label]
 		case r.label == "文書種別":
 			v = DocKindChoices[0]
-			b.dropList(s, []string{fmt.Sprintf("B%d", n)}, DocKindChoices, "文書種別", "「契約書別紙」か「SLA」を一覧から選んでください。")
+			b.dropList(s, []string{fmt.Sprintf("B%d", n)}, DocKindChoices, "文書種別", "「契約書別紙」「覚書」「SLA」のいずれかを一覧から選んでください。")
+		case r.label == "締結方法":
+			v = checklist.SignPaper
+			b.dropList(s, []string{fmt.Sprintf("B%d", n)}, []string{checklist.SignPaper, checklist.SignElectronic}, "締結方法", "「書面」か「電子契約」を一覧から選んでください。")
 		}
 		if r.style == "valdate" {
 			dates = append(dates, fmt.Sprintf("B%d", n))
@@ -561,11 +574,11 @@ func formTextLines(text string, colWidth float64) int {
 
 func (b *formBuilder) levelsSheet() {
 	const s = checklist.SheetLevels
-	cols := []string{"指標", "目標値", "測定方法", "関連項番"}
+	cols := []string{"指標", "目標値", "測定方法", "関連項番", "測定期間", "未達時の措置"}
 	notes := []struct{ text, style string }{
 		{"サービスレベル", "title"},
 		{"SLA（サービス・レベル合意書）を作る場合に、事業者と合意したサービスレベルの目標を1行に1つ書きます。契約書別紙だけを作る場合は空欄のままで構いません。", "note"},
-		{"関連項番には、目標に関係する項目を「Part2 B-2」のように書きます。複数ある場合は「、」で区切ります。", "note"},
+		{"関連項番には、目標に関係する項目を「Part2 B-2」のように書きます。複数ある場合は「、」で区切ります。測定期間は空欄なら月次、未達時の措置は空欄なら是正計画の提出となります。", "note"},
 	}
 	row := 0
 	for _, n := range notes {
@@ -592,7 +605,7 @@ func (b *formBuilder) levelsSheet() {
 			b.cell(s, i+1, row, nil, "text")
 		}
 	}
-	for i, w := range []float64{26, 22, 44, 22} {
+	for i, w := range []float64{26, 22, 44, 22, 12, 36} {
 		b.set(b.x.SetColWidth(s, formColName(i+1), formColName(i+1), w))
 	}
 	b.page(s, true, header)

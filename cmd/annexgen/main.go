@@ -4,7 +4,7 @@
 //
 //	annexgen init      [-o FILE] [--vendor NAME]... [--items FILE]
 //	annexgen validate  [--format text|json] [--strict] FILE...
-//	annexgen render    [--doc annex|sla] [--to md,pdf] [-o DIR] [--templates DIR] [--font FILE]
+//	annexgen render    [--doc annex|memorandum|sla] [--to md,pdf] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
 //	annexgen templates [-o DIR]
 //	annexgen version
@@ -43,7 +43,7 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      記入用の確認表（.xlsx）を作成します
   annexgen validate  [--format text|json] [--strict] ファイル...
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
-  annexgen render    [--doc annex|sla] [--to md,pdf] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
+  annexgen render    [--doc annex|memorandum|sla] [--to md,pdf] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
   annexgen templates [-o フォルダ]
                      文書のひな形（テンプレート）を編集用に書き出します
