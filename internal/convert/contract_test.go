@@ -51,6 +51,13 @@ func lintContract(d lintDoc) []string {
 			bad("label %s is used but not defined", l)
 		}
 	}
+	// Every defined term used is defined.
+	for _, term := range []string{"本契約", "対象システム", "本サービス", "協議中の事項", "関係事業者", "書面"} {
+		if strings.Contains(d.md, term) && !strings.Contains(d.md, "（以下「"+term+"」という。）") &&
+			!strings.Contains(d.md, "において「"+term+"」") {
+			bad("term %s is used but not defined", term)
+		}
+	}
 	// No bookkeeping in the signed text.
 	for _, w := range []string{"初回確認", "完了日", "版数", "作成日"} {
 		if strings.Contains(signed, w) {
