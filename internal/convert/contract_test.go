@@ -58,8 +58,8 @@ func lintContract(d lintDoc) []string {
 			bad("term %s is used but not defined", term)
 		}
 	}
-	// No bookkeeping in the signed text.
-	for _, w := range []string{"初回確認", "完了日", "版数", "作成日"} {
+	// No bookkeeping in the signed text, nor the checklist it came from.
+	for _, w := range []string{"初回確認", "完了日", "版数", "作成日", "確認表"} {
 		if strings.Contains(signed, w) {
 			bad("%s appears outside the 参考 appendix", w)
 		}
