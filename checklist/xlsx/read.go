@@ -289,7 +289,6 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 	var contacts []contact
 	var docKind string
 	docRow := 0
-	at := func(row int) where { return where{sheet: g.name, ref: cellRef(row, 1)} }
 	for r := 1; r <= len(g.rows); r++ {
 		label := b.text(g, r, 0, nil)
 		key := bareKey(label)
@@ -342,6 +341,14 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 			b.add(checklist.MsgVendorUnknownContact, where{sheet: g.name, ref: cellRef(ct.row, 0)}, ct.label, ct.key, ct.key)
 		}
 	}
+	b.checkInfo(g, info, seen, docKind, docRow)
+}
+
+// checkInfo reports the required 基本情報 values that are missing and
+// reads 文書種別 (row docRow, 0 when absent); seen gives the row of each
+// label read.
+func (b *bookReader) checkInfo(g *grid, info *checklist.Info, seen map[string]int, docKind string, docRow int) {
+	at := func(row int) where { return where{sheet: g.name, ref: cellRef(row, 1)} }
 	for _, req := range []struct{ label, what, value string }{
 		{"医療機関名", "医療機関の名称", info.Hospital.Name},
 		{"対象システム", "対象システムの名称", info.System},

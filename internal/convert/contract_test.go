@@ -64,6 +64,19 @@ func lintContract(d lintDoc) []string {
 			bad("%s appears outside the 参考 appendix", w)
 		}
 	}
+	problems = append(problems, lintSignature(d, signed)...)
+	if d.kind == document.SLA && strings.Contains(d.md, "努め") {
+		bad("the SLA speaks of best efforts (努める)")
+	}
+	problems = append(problems, lintAgreements(d, signed)...)
+	return problems
+}
+
+// lintSignature checks the signature block: none in an annex; in a 覚書
+// or SLA one 締結日 line and per party 所在地, 名称, 代表者 and, on paper, 印.
+func lintSignature(d lintDoc, signed string) []string {
+	var problems []string
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	sigLines := strings.Count(signed, "\n所在地　")
 	switch d.kind {
 	case document.Annex:
@@ -105,9 +118,14 @@ func lintContract(d lintDoc) []string {
 			bad("%d seals (印), want %d", seals, want)
 		}
 	}
-	if d.kind == document.SLA && strings.Contains(d.md, "努め") {
-		bad("the SLA speaks of best efforts (努める)")
-	}
+	return problems
+}
+
+// lintAgreements checks how 合意内容 is printed and what the cover and the
+// open-items article say.
+func lintAgreements(d lintDoc, signed string) []string {
+	var problems []string
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	// A blank 合意内容 gives the marker, never agreement wording; a dash
 	// gives the roles-only sentence.
 	unwritten, rolesOnly := 0, 0
