@@ -163,7 +163,7 @@ func (v *validator) item(p *Part, it *Item) {
 // exemptWords and attackWords make a 合意内容 that exempts a party
 // wholesale for cyber attacks: one of each.
 var (
-	exemptWords = []string{"免責", "責任を負わない", "責任を負いません", "一切の責任"}
+	exemptWords = []string{"免責", "責任を負わない", "責任を負いません", "一切の責任", "不可抗力"}
 	attackWords = []string{"サイバー攻撃", "不正アクセス", "ランサムウェア"}
 )
 

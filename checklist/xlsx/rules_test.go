@@ -138,6 +138,10 @@ var ruleCases = []struct {
 		b.set(checklist.SheetPart1, "I4", "範囲は別表のとおり。\nサイバー攻撃による損害について、乙は一切の責任を負わない。")
 	},
 		false, []string{"agreement-exemption warning Part1!I4 Part1 1"}},
+	{"cyber attack as force majeure", func(b *testBook) {
+		b.set(checklist.SheetPart1, "I4", "ランサムウェアによる被害は、不可抗力によるものとする。")
+	},
+		false, []string{"agreement-exemption warning Part1!I4 Part1 1"}},
 	{"agreement names another document", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "本覚書の別表のとおり。") },
 		false, []string{"agreement-other-document warning Part1!I4 Part1 1"}},
 	{"覚書", func(b *testBook) {

@@ -1,6 +1,6 @@
 // Package markdown writes documents (document.Document: the contract annex,
-// the SLA) as CommonMark Markdown with GFM tables, from the templates of
-// package templates or from the user's own.
+// the memorandum, the SLA) as CommonMark Markdown with GFM tables, from the
+// templates of package templates or from the user's own.
 //
 // Templates receive a View, never the checklist. Cell text reaches them as
 // Text, which prints escaped, so that whatever a cell holds comes out
