@@ -70,6 +70,11 @@ const (
 	SignElectronic = "電子契約"
 )
 
+// ContractLabels are the labels the documents give the parties, in the
+// order of 基本情報: the hospital 甲, then the vendors 乙, 丙, …. Parties
+// past the tenth are numbered (第11当事者).
+var ContractLabels = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
+
 // DocKind is a value of 文書種別 and how a document of that kind names
 // itself in its text.
 type DocKind struct {

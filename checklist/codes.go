@@ -44,6 +44,7 @@ const (
 	AgreementMissing  Code = "agreement-missing"
 	AgreementExempt   Code = "agreement-exemption"
 	AgreementOtherDoc Code = "agreement-other-document"
+	AgreementNoParty  Code = "agreement-unknown-party"
 	NANoReason        Code = "na-no-reason"
 	VendorNoColumn    Code = "vendor-no-column"
 	DateOrder         Code = "date-order"
@@ -104,6 +105,7 @@ const (
 	MsgAgreementMissing
 	MsgAgreementExempt
 	MsgAgreementOtherDoc
+	MsgAgreementNoParty
 	MsgNANoReason
 	MsgVendorNoColumn
 	MsgDateOrder
@@ -228,6 +230,9 @@ var catalogue = [msgCount]wording{
 		"%s: 基本情報の%sの役割の列がありません。見出しが「事業者%s」の列を追加してください。"},
 	MsgDateOrder: {DateOrder, SeverityWarning,
 		"完了日（%s）が基本情報の初回確認日（%s）より前です。日付を確かめてください。"},
+
+	MsgAgreementNoParty: {AgreementNoParty, SeverityWarning,
+		"合意内容に「%s」とありますが、この確認表に%sに当たる当事者はいません（当事者は%sです）。文書の中で定義されない呼び方になるため、当事者の呼び方を確かめてください。"},
 
 	// Raised outside the reader and the rules: by the command line and the renderer.
 	MsgFileUnreadable: {FileUnreadable, SeverityError,

@@ -1,6 +1,8 @@
 package checklist
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -177,6 +179,7 @@ func (v *validator) agreementText(it *Item) {
 	if attack := firstIn(a, attackWords); attack != "" && firstIn(a, exemptWords) != "" {
 		v.add(MsgAgreementExempt, v.cell(it, FieldAgreement), it, Quote(excerpt(a, attack)))
 	}
+	v.unknownLabel(it)
 	kind := v.opt.DocKind
 	if kind == "" {
 		kind = v.c.Info.DocKind
@@ -191,6 +194,37 @@ func (v *validator) agreementText(it *Item) {
 			return
 		}
 	}
+}
+
+// labelUse is a party label used as one in a sentence: followed by a
+// particle or a conjunction (「丙は」, 「乙及び丙」), not inside a word
+// (「一丁目」).
+var labelUse = regexp.MustCompile(`([甲乙丙丁戊己庚辛壬癸])(?:は|が|の|と|に|を|へ|も|及び|並びに|又は|、|・)`)
+
+// unknownLabel reports a 合意内容 that names a party label beyond the
+// parties of the workbook: the documents would use a label they never
+// define.
+func (v *validator) unknownLabel(it *Item) {
+	parties := 1 + len(v.c.Info.Vendors)
+	for _, m := range labelUse.FindAllStringSubmatch(it.Agreement, -1) {
+		i := slices.Index(ContractLabels, m[1])
+		if i >= parties {
+			n := min(parties, len(ContractLabels))
+			v.add(MsgAgreementNoParty, v.cell(it, FieldAgreement), it, m[1], m[1], joinLabelsJa(ContractLabels[:n]))
+			return
+		}
+	}
+}
+
+// joinLabelsJa writes labels as 「甲と乙」, 「甲、乙及び丙」.
+func joinLabelsJa(labels []string) string {
+	switch len(labels) {
+	case 1:
+		return labels[0]
+	case 2:
+		return labels[0] + "と" + labels[1]
+	}
+	return strings.Join(labels[:len(labels)-1], "、") + "及び" + labels[len(labels)-1]
 }
 
 // firstIn returns the first of words that s contains, or "".

@@ -164,7 +164,7 @@ func Title(k Kind, c *checklist.Checklist) string {
 }
 
 // partyLabels are the traditional labels of the parties to a contract.
-var partyLabels = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
+var partyLabels = checklist.ContractLabels
 
 // PartyLabel returns the label of the i-th party (0-based): 甲, 乙, … 癸,
 // then 第11当事者, 第12当事者, ….

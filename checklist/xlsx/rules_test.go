@@ -142,6 +142,12 @@ var ruleCases = []struct {
 		b.set(checklist.SheetPart1, "I4", "ランサムウェアによる被害は、不可抗力によるものとする。")
 	},
 		false, []string{"agreement-exemption warning Part1!I4 Part1 1"}},
+	{"agreement names a party the workbook lacks", func(b *testBook) {
+		b.set(checklist.SheetPart1, "I4", "乙及び丁は、東京都千代田区一丁目の拠点で対応する。")
+	},
+		false, []string{"agreement-unknown-party warning Part1!I4 Part1 1"}},
+	{"agreement names a place with 丁", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "乙は、一丁目の拠点で対応する。") },
+		false, nil},
 	{"agreement names another document", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "本覚書の別表のとおり。") },
 		false, []string{"agreement-other-document warning Part1!I4 Part1 1"}},
 	{"覚書", func(b *testBook) {
