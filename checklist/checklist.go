@@ -12,12 +12,20 @@
 // position that needs no knowledge of the workbook's columns.
 package checklist
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Options control reading and validation.
 type Options struct {
 	Password string // for encrypted workbooks
-	Strict   bool   // open-item becomes an error
+	// Strict makes open-item and agreement-missing errors: a workbook with
+	// open items or blank agreements is refused.
+	Strict bool
+	// DocKind is the 文書種別 the documents are made as when the command
+	// line chooses one (render --doc); "" follows 基本情報.
+	DocKind string
 }
 
 // The sheet names of the workbook; the Part sheets name the Parts.
@@ -41,14 +49,65 @@ type Checklist struct {
 
 // Info holds the 基本情報 sheet.
 type Info struct {
-	Hospital  Party   // Key is HospitalKey
-	Vendors   []Party // in the order of 基本情報
-	System    string  // 対象システム
-	DocKind   string  // 文書種別: "契約書別紙" (default) or "SLA"
-	Contract  string  // 契約名
-	FirstDate Date    // 初回確認日
-	Created   Date    // 作成日
-	Version   string  // 版数
+	Hospital   Party   // Key is HospitalKey
+	Vendors    []Party // in the order of 基本情報
+	System     string  // 対象システム
+	DocKind    string  // 文書種別: "契約書別紙" (default), "覚書" or "SLA"
+	Contract   string  // 契約名: the main contract (本契約)
+	MainDate   Date    // 本契約の締結日
+	SignDate   Date    // 締結日: the signing date of the document itself
+	Effective  Date    // 効力発生日 of a 覚書 or SLA
+	Electronic bool    // 締結方法 電子契約 (default 書面: on paper)
+	Deadline   Date    // 協議期限: the deadline for open items
+	FirstDate  Date    // 初回確認日
+	Created    Date    // 作成日
+	Version    string  // 版数
+}
+
+// The values of 締結方法.
+const (
+	SignPaper      = "書面"
+	SignElectronic = "電子契約"
+)
+
+// ContractLabels are the labels the documents give the parties, in the
+// order of 基本情報: the hospital 甲, then the vendors 乙, 丙, …. Parties
+// past the tenth are numbered (第11当事者).
+var ContractLabels = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
+
+// DocKind is a value of 文書種別 and how a document of that kind names
+// itself in its text.
+type DocKind struct {
+	Name string // as written in 基本情報: "契約書別紙"
+	Self string // "本別紙"
+}
+
+// DocKinds are the values 文書種別 accepts, the default first.
+var DocKinds = []DocKind{
+	{Name: "契約書別紙", Self: "本別紙"},
+	{Name: "覚書", Self: "本覚書"},
+	{Name: "SLA", Self: "本合意書"},
+}
+
+// SelfName returns how a document of the 文書種別 name names itself
+// ("本別紙"), or "" for a name DocKinds lacks.
+func SelfName(name string) string {
+	for _, k := range DocKinds {
+		if k.Name == name {
+			return k.Self
+		}
+	}
+	return ""
+}
+
+// RolesOnly reports whether a 合意内容 says that the roles alone are
+// agreed: 「役割分担のとおり」 or a dash.
+func RolesOnly(agreement string) bool {
+	switch strings.TrimSpace(agreement) {
+	case "役割分担のとおり", "役割分担のとおり。", "-", "－", "‐", "ー", "―":
+		return true
+	}
+	return false
 }
 
 // VendorKey returns the key of the i-th vendor (0-based), counted like
@@ -67,10 +126,12 @@ const MaxVendors = 26 + 26*26
 
 // Party is the hospital or a vendor.
 type Party struct {
-	Key     string // HospitalKey, or the vendor's letter ("A")
-	Name    string // 医療機関名 or 事業者A's value
-	Contact string // 医療機関担当者 or 事業者A担当者
-	Cell    Cell   // where the name was read
+	Key            string // HospitalKey, or the vendor's letter ("A")
+	Name           string // 医療機関名 or 事業者A's value
+	Contact        string // 医療機関担当者 or 事業者A担当者
+	Address        string // 医療機関所在地 or 事業者A所在地
+	Representative string // 医療機関代表者 or 事業者A代表者: 役職 and 氏名
+	Cell           Cell   // where the name was read
 }
 
 // Parties returns the hospital followed by the vendors.
@@ -260,6 +321,8 @@ type ServiceLevel struct {
 	Metric string   // 指標
 	Target string   // 目標値
 	Method string   // 測定方法
+	Period string   // 測定期間; "" means monthly
+	Remedy string   // 未達時の措置; "" when the sheet states none
 	Items  []string // 関連項番, as item ids ("Part2 B-2")
 	Cell   Cell     // the row's 指標 cell
 }

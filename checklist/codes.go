@@ -11,42 +11,45 @@ type Code string
 // The finding codes. Each is spelled here and nowhere else; the README
 // lists them under "Finding codes".
 const (
-	HeaderMissing    Code = "header-missing"
-	SheetIgnored     Code = "sheet-ignored"
-	SheetHidden      Code = "sheet-hidden"
-	RowsHidden       Code = "rows-hidden"
-	SheetTooLarge    Code = "sheet-too-large"
-	SheetDuplicate   Code = "sheet-duplicate"
-	ColumnIgnored    Code = "column-ignored"
-	ColumnDuplicate  Code = "column-duplicate"
-	BasicMissing     Code = "basic-missing"
-	BasicInvalid     Code = "basic-invalid"
-	BasicDuplicate   Code = "basic-duplicate"
-	FirstDateMissing Code = "first-date-missing"
-	VendorUnknown    Code = "vendor-unknown"
-	CellError        Code = "cell-error"
-	CellTooLong      Code = "cell-too-long"
-	ControlChar      Code = "control-char"
-	CellBroken       Code = "cell-broken"
-	MarkUnknown      Code = "mark-unknown"
-	CheckInvalid     Code = "check-invalid"
-	DateInvalid      Code = "date-invalid"
-	NumberInvalid    Code = "number-invalid"
-	NumberMissing    Code = "number-missing"
-	IDDuplicate      Code = "id-duplicate"
-	LevelItemUnknown Code = "level-item-unknown"
-	OwnerMissing     Code = "owner-missing"
-	OwnerMultiple    Code = "owner-multiple"
-	JointOneParty    Code = "joint-one-party"
-	Part1VendorOwner Code = "part1-vendor-owner"
-	BlankCheck       Code = "check-blank"
-	OpenItem         Code = "open-item"
-	AgreementMissing Code = "agreement-missing"
-	NANoReason       Code = "na-no-reason"
-	VendorNoColumn   Code = "vendor-no-column"
-	DateOrder        Code = "date-order"
-	FileUnreadable   Code = "file-unreadable"
-	GlyphMissing     Code = "glyph-missing"
+	HeaderMissing     Code = "header-missing"
+	SheetIgnored      Code = "sheet-ignored"
+	SheetHidden       Code = "sheet-hidden"
+	RowsHidden        Code = "rows-hidden"
+	SheetTooLarge     Code = "sheet-too-large"
+	SheetDuplicate    Code = "sheet-duplicate"
+	ColumnIgnored     Code = "column-ignored"
+	ColumnDuplicate   Code = "column-duplicate"
+	BasicMissing      Code = "basic-missing"
+	BasicInvalid      Code = "basic-invalid"
+	BasicDuplicate    Code = "basic-duplicate"
+	FirstDateMissing  Code = "first-date-missing"
+	VendorUnknown     Code = "vendor-unknown"
+	CellError         Code = "cell-error"
+	CellTooLong       Code = "cell-too-long"
+	ControlChar       Code = "control-char"
+	CellBroken        Code = "cell-broken"
+	MarkUnknown       Code = "mark-unknown"
+	CheckInvalid      Code = "check-invalid"
+	DateInvalid       Code = "date-invalid"
+	NumberInvalid     Code = "number-invalid"
+	NumberMissing     Code = "number-missing"
+	IDDuplicate       Code = "id-duplicate"
+	LevelItemUnknown  Code = "level-item-unknown"
+	OwnerMissing      Code = "owner-missing"
+	OwnerMultiple     Code = "owner-multiple"
+	JointOneParty     Code = "joint-one-party"
+	Part1VendorOwner  Code = "part1-vendor-owner"
+	BlankCheck        Code = "check-blank"
+	OpenItem          Code = "open-item"
+	AgreementMissing  Code = "agreement-missing"
+	AgreementExempt   Code = "agreement-exemption"
+	AgreementOtherDoc Code = "agreement-other-document"
+	AgreementNoParty  Code = "agreement-unknown-party"
+	NANoReason        Code = "na-no-reason"
+	VendorNoColumn    Code = "vendor-no-column"
+	DateOrder         Code = "date-order"
+	FileUnreadable    Code = "file-unreadable"
+	GlyphMissing      Code = "glyph-missing"
 )
 
 // Message is one wording of the catalogue: a Code, its severity and a
@@ -75,6 +78,7 @@ const (
 	MsgBasicMissingValue
 	MsgBasicMissingVendor
 	MsgBasicInvalid
+	MsgBasicInvalidMethod
 	MsgBasicDuplicate
 	MsgFirstDateMissing
 	MsgFirstDateMissingValue
@@ -99,6 +103,9 @@ const (
 	MsgBlankCheck
 	MsgOpenItem
 	MsgAgreementMissing
+	MsgAgreementExempt
+	MsgAgreementOtherDoc
+	MsgAgreementNoParty
 	MsgNANoReason
 	MsgVendorNoColumn
 	MsgDateOrder
@@ -158,7 +165,9 @@ var catalogue = [msgCount]wording{
 	MsgBasicMissingVendor: {BasicMissing, SeverityError,
 		"基本情報に事業者がありません。A列に「事業者A」、B列に事業者の名称を入力してください。"},
 	MsgBasicInvalid: {BasicInvalid, SeverityError,
-		"基本情報の文書種別「%s」は使えません。「契約書別紙」か「SLA」を入力してください。"},
+		"基本情報の文書種別「%s」は使えません。「契約書別紙」「覚書」「SLA」のいずれかを入力してください。"},
+	MsgBasicInvalidMethod: {BasicInvalid, SeverityError,
+		"基本情報の締結方法「%s」は使えません。紙に記名押印する場合は「書面」、電子契約サービスで締結する場合は「電子契約」を入力してください。"},
 	MsgBasicDuplicate: {BasicDuplicate, SeverityWarning,
 		"基本情報の「%s」が%d行目と%d行目の2か所にあります。%d行目の値を使います。1行にまとめてください。"},
 	MsgFirstDateMissing: {FirstDateMissing, SeverityWarning,
@@ -210,13 +219,20 @@ var catalogue = [msgCount]wording{
 	MsgOpenItem: {OpenItem, SeverityWarning,
 		"初回確認が「いいえ」で完了日が空欄のため、協議中の項目として扱います。合意できたら完了日を入力してください。"},
 	MsgAgreementMissing: {AgreementMissing, SeverityWarning,
-		"合意内容が空欄です。合意した内容を具体的に書いてください。"},
+		"合意内容が空欄です。文書には「合意内容未記入」と表示されます。合意した内容を具体的に書くか、役割分担だけを合意した場合は「役割分担のとおり」と書いてください。"},
+	MsgAgreementExempt: {AgreementExempt, SeverityWarning,
+		"合意内容が、サイバー攻撃や不正アクセスによる損害について当事者の責任を一律に免除する内容になっています（「%s」）。医療機関に不利な条項として注意が求められています。免責の範囲と条件（事業者が合意した安全管理措置を怠った場合を除くなど）を具体的に書いてください。"},
+	MsgAgreementOtherDoc: {AgreementOtherDoc, SeverityWarning,
+		"合意内容に「%s」とありますが、作る文書は%sで、文書の中では「%s」と呼びます。署名する文書と合わなくなるため、「%s」に直してください。"},
 	MsgNANoReason: {NANoReason, SeverityWarning,
 		"初回確認が「対象外」ですが、備考に理由がありません。対象外とした理由を備考に書いてください。"},
 	MsgVendorNoColumn: {VendorNoColumn, SeverityWarning,
 		"%s: 基本情報の%sの役割の列がありません。見出しが「事業者%s」の列を追加してください。"},
 	MsgDateOrder: {DateOrder, SeverityWarning,
 		"完了日（%s）が基本情報の初回確認日（%s）より前です。日付を確かめてください。"},
+
+	MsgAgreementNoParty: {AgreementNoParty, SeverityWarning,
+		"合意内容に「%s」とありますが、この確認表に%sに当たる当事者はいません（当事者は%sです）。文書の中で定義されない呼び方になるため、当事者の呼び方を確かめてください。"},
 
 	// Raised outside the reader and the rules: by the command line and the renderer.
 	MsgFileUnreadable: {FileUnreadable, SeverityError,

@@ -1,7 +1,10 @@
 package checklist
 
 import (
+	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annexgen/annexgen/checklist/wareki"
 )
@@ -143,8 +146,13 @@ func (v *validator) item(p *Part, it *Item) {
 		v.add(MsgJointOneParty, v.role(it, other), it, PartyLabel(info, marked[0]), joinJa(others))
 	}
 	if it.Applicable() && it.Agreement == "" {
-		v.add(MsgAgreementMissing, v.cell(it, FieldAgreement), it)
+		f := NewFinding(MsgAgreementMissing, v.cell(it, FieldAgreement), it)
+		if v.opt.Strict {
+			f.Severity = SeverityError
+		}
+		v.findings = append(v.findings, f)
 	}
+	v.agreementText(it)
 	if it.Check == CheckNA && it.Remarks == "" {
 		at := v.cell(it, FieldRemarks)
 		if at.Ref == "" {
@@ -152,6 +160,91 @@ func (v *validator) item(p *Part, it *Item) {
 		}
 		v.add(MsgNANoReason, at, it)
 	}
+}
+
+// exemptWords and attackWords make a 合意内容 that exempts a party
+// wholesale for cyber attacks: one of each.
+var (
+	exemptWords = []string{"免責", "責任を負わない", "責任を負いません", "一切の責任", "不可抗力"}
+	attackWords = []string{"サイバー攻撃", "不正アクセス", "ランサムウェア"}
+)
+
+// agreementText applies the rules on the wording of 合意内容: a wholesale
+// exemption for cyber attacks, and a name of another kind of document.
+func (v *validator) agreementText(it *Item) {
+	a := it.Agreement
+	if a == "" {
+		return
+	}
+	if attack := firstIn(a, attackWords); attack != "" && firstIn(a, exemptWords) != "" {
+		v.add(MsgAgreementExempt, v.cell(it, FieldAgreement), it, Quote(excerpt(a, attack)))
+	}
+	v.unknownLabel(it)
+	kind := v.opt.DocKind
+	if kind == "" {
+		kind = v.c.Info.DocKind
+	}
+	self := SelfName(kind)
+	if self == "" {
+		return
+	}
+	for _, k := range DocKinds {
+		if k.Self != self && strings.Contains(a, k.Self) {
+			v.add(MsgAgreementOtherDoc, v.cell(it, FieldAgreement), it, k.Self, kind, self, self)
+			return
+		}
+	}
+}
+
+// labelUse is a party label used as one in a sentence: followed by a
+// particle or a conjunction (「丙は」, 「乙及び丙」), not inside a word
+// (「一丁目」).
+var labelUse = regexp.MustCompile(`([甲乙丙丁戊己庚辛壬癸])(?:は|が|の|と|に|を|へ|も|及び|並びに|又は|、|・)`)
+
+// unknownLabel reports a 合意内容 that names a party label beyond the
+// parties of the workbook: the documents would use a label they never
+// define.
+func (v *validator) unknownLabel(it *Item) {
+	parties := 1 + len(v.c.Info.Vendors)
+	for _, m := range labelUse.FindAllStringSubmatch(it.Agreement, -1) {
+		i := slices.Index(ContractLabels, m[1])
+		if i >= parties {
+			n := min(parties, len(ContractLabels))
+			v.add(MsgAgreementNoParty, v.cell(it, FieldAgreement), it, m[1], m[1], joinLabelsJa(ContractLabels[:n]))
+			return
+		}
+	}
+}
+
+// joinLabelsJa writes labels as 「甲と乙」, 「甲、乙及び丙」.
+func joinLabelsJa(labels []string) string {
+	switch len(labels) {
+	case 1:
+		return labels[0]
+	case 2:
+		return labels[0] + "と" + labels[1]
+	}
+	return strings.Join(labels[:len(labels)-1], "、") + "及び" + labels[len(labels)-1]
+}
+
+// firstIn returns the first of words that s contains, or "".
+func firstIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// excerpt returns s from the start of the sentence that holds word.
+func excerpt(s, word string) string {
+	i := strings.Index(s, word)
+	if j := strings.LastIndexAny(s[:i], "。\n"); j >= 0 {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		return s[j+size:]
+	}
+	return s
 }
 
 // firstParty returns the key of the item's first role.

@@ -24,26 +24,58 @@ func New(k Kind, c *checklist.Checklist, vendor string) (*Document, error) {
 		return nil, fmt.Errorf("文書の種類「%s」はありません（%s を指定してください）", k, KindNames("または"))
 	}
 	d := &Document{
-		Kind:      k,
-		Vendor:    vendor,
-		Title:     Normalize(Title(k, c)),
-		Self:      k.Self(),
-		System:    Normalize(c.Info.System),
-		Contract:  Normalize(c.Info.Contract),
-		Version:   Normalize(c.Info.Version),
-		Created:   formatDate(c.Info.Created),
-		FirstDate: formatDate(c.Info.FirstDate),
-	}
-	if d.Created == "" {
-		d.Created = blankDate
+		Kind:       k,
+		Vendor:     vendor,
+		Title:      Normalize(Title(k, c)),
+		Self:       k.Self(),
+		Signed:     k.Signed(),
+		System:     Normalize(c.Info.System),
+		Contract:   Normalize(c.Info.Contract),
+		MainDate:   formatDate(c.Info.MainDate),
+		SignDate:   orBlank(formatDate(c.Info.SignDate)),
+		Effective:  formatDate(c.Info.Effective),
+		Electronic: c.Info.Electronic,
+		Deadline:   orBlank(formatDate(c.Info.Deadline)),
+		Version:    Normalize(c.Info.Version),
+		Created:    formatDate(c.Info.Created),
+		FirstDate:  formatDate(c.Info.FirstDate),
 	}
 	if err := d.addParties(c, vendor); err != nil {
 		return nil, err
 	}
 	byID, allIDs := d.addItems(c, vendor)
 	d.addLevels(c, byID, allIDs)
+	d.addRelated(c)
+	d.numberTables()
 	d.Meta = newMeta(d, c)
 	return d, nil
+}
+
+// orBlank returns date, or the blank date to fill in by hand.
+func orBlank(date string) string {
+	if date == "" {
+		return blankDate
+	}
+	return date
+}
+
+// numberTables gives each Part its appended table: 別表1, 別表2, …; in an
+// SLA with service levels, 別表1 holds the levels and the Parts follow.
+func (d *Document) numberTables() {
+	n := 1
+	if d.Kind == SLA && len(d.Levels) > 0 {
+		d.LevelsTable = "別表1"
+		n++
+	}
+	for i := range d.Parts {
+		p := &d.Parts[i]
+		p.Table = fmt.Sprintf("別表%d", n+i)
+		for _, s := range p.Sections {
+			for _, it := range s.Items {
+				it.Table = p.Table
+			}
+		}
+	}
 }
 
 // addParties sets the parties of the document. Labels follow the order of
@@ -65,12 +97,7 @@ func (d *Document) addParties(c *checklist.Checklist, vendor string) error {
 		d.PerVendor = len(c.Info.Vendors) > 1
 	}
 	for i, p := range parties {
-		party := Party{
-			Label:   PartyLabel(labelIndex[i]),
-			Key:     p.Key,
-			Name:    Normalize(p.Name),
-			Contact: Normalize(p.Contact),
-		}
+		party := newParty(p, labelIndex[i])
 		switch {
 		case i == 0:
 		case len(parties) == 2:
@@ -95,6 +122,19 @@ func (d *Document) addParties(c *checklist.Checklist, vendor string) error {
 		d.Between = "各当事者間"
 	}
 	return nil
+}
+
+// newParty returns the party p of a checklist with the label of the i-th
+// party of the workbook.
+func newParty(p checklist.Party, i int) Party {
+	return Party{
+		Label:          PartyLabel(i),
+		Key:            p.Key,
+		Name:           Normalize(p.Name),
+		Contact:        Normalize(p.Contact),
+		Address:        Normalize(p.Address),
+		Representative: Normalize(p.Representative),
+	}
 }
 
 // includes reports whether a per-vendor document for vendor holds it: the
@@ -154,6 +194,9 @@ func (d *Document) addItems(c *checklist.Checklist, vendor string) (byID map[str
 				if !item.Applicable {
 					d.NA = append(d.NA, item)
 				}
+				if item.Unwritten {
+					d.Unwritten = append(d.Unwritten, item)
+				}
 			}
 			if len(sec.Items) > 0 {
 				part.Sections = append(part.Sections, sec)
@@ -179,14 +222,12 @@ func newItem(it *checklist.Item, parties []Party, inDoc map[string]bool) *Item {
 		Done:       formatDate(it.Done),
 		Applicable: it.Applicable(),
 		Open:       it.Open(),
+		src:        it,
 	}
+	item.Unwritten = item.Applicable && item.Agreement == ""
+	item.RolesOnly = item.Applicable && checklist.RolesOnly(item.Agreement)
 	for _, p := range parties {
-		m := it.Role(p.Key)
-		r := Role{Party: p, Symbol: m.Symbol(), Label: m.Label(), Mark: m.Label()}
-		if m != checklist.MarkNone {
-			r.Mark = m.Symbol() + " " + m.Label()
-		}
-		item.Roles = append(item.Roles, r)
+		item.Roles = append(item.Roles, newRole(p, it.Role(p.Key)))
 	}
 	for _, r := range it.Roles {
 		if !inDoc[r.Party] && r.Mark != checklist.MarkNone {
@@ -202,7 +243,8 @@ func newItem(it *checklist.Item, parties []Party, inDoc map[string]bool) *Item {
 func (d *Document) addLevels(c *checklist.Checklist, byID map[string]*Item, allIDs map[string]bool) {
 	d.Levels = make([]*Level, 0, len(c.Levels))
 	for _, l := range c.Levels {
-		level := &Level{Metric: Normalize(l.Metric), Target: Normalize(l.Target), Method: Normalize(l.Method)}
+		level := &Level{Metric: Normalize(l.Metric), Target: Normalize(l.Target), Method: Normalize(l.Method),
+			Period: Normalize(l.Period), Remedy: Normalize(l.Remedy)}
 		var related []*Item
 		otherVendors := len(l.Items) > 0 // every id names an item left out of this document
 		for _, id := range l.Items {
@@ -218,6 +260,7 @@ func (d *Document) addLevels(c *checklist.Checklist, byID map[string]*Item, allI
 			continue
 		}
 		level.Refs = Normalize(strings.Join(l.Items, "、"))
+		level.Obligors = d.obligors(related)
 		level.Number = len(d.Levels) + 1
 		d.Levels = append(d.Levels, level)
 		if d.Kind != SLA {

@@ -38,18 +38,21 @@ func twoVendors() *checklist.Checklist {
 
 func TestTitle(t *testing.T) {
 	c := twoVendors()
-	if got, want := Title(Annex, c), "電子カルテシステム保守契約 別紙 役割分担表"; got != want {
+	if got, want := Title(Annex, c), "別紙　電子カルテシステムの安全管理に係る役割分担"; got != want {
 		t.Errorf("Title(Annex) = %q, want %q", got, want)
+	}
+	if got, want := Title(Memorandum, c), "電子カルテシステム保守契約に係る役割分担に関する覚書"; got != want {
+		t.Errorf("Title(Memorandum) = %q, want %q", got, want)
 	}
 	if got, want := Title(SLA, c), "電子カルテシステム サービス・レベル合意書"; got != want {
 		t.Errorf("Title(SLA) = %q, want %q", got, want)
 	}
 	c.Info.Contract = ""
-	if got, want := Title(Annex, c), "電子カルテシステムに関する契約 別紙 役割分担表"; got != want {
-		t.Errorf("Title(Annex) without 契約名 = %q, want %q", got, want)
+	if got, want := Title(Memorandum, c), "電子カルテシステムの安全管理に係る役割分担に関する覚書"; got != want {
+		t.Errorf("Title(Memorandum) without 契約名 = %q, want %q", got, want)
 	}
 	c.Info.Contract, c.Info.System = "\n", ""
-	if got, want := Title(Annex, c), "契約書別紙 役割分担表"; got != want {
+	if got, want := Title(Annex, c), "別紙　医療情報システムの安全管理に係る役割分担"; got != want {
 		t.Errorf("Title(Annex) of a blank checklist = %q, want %q", got, want)
 	}
 	if got, want := Title(SLA, c), "サービス・レベル合意書"; got != want {
@@ -71,7 +74,7 @@ func TestKinds(t *testing.T) {
 			t.Errorf("kind %q: valid %v, 文書種別 %q, self %q", k, k.Valid(), k.Japanese(), k.Self())
 		}
 	}
-	for docKind, want := range map[string]Kind{"契約書別紙": Annex, "SLA": SLA, "": Annex, "覚え書き": Annex} {
+	for docKind, want := range map[string]Kind{"契約書別紙": Annex, "覚書": Memorandum, "SLA": SLA, "": Annex, "覚え書き": Annex} {
 		if got := KindOf(docKind); got != want {
 			t.Errorf("KindOf(%q) = %q, want %q", docKind, got, want)
 		}
@@ -79,7 +82,10 @@ func TestKinds(t *testing.T) {
 	if Kind("memo").Valid() {
 		t.Error("an unknown kind is valid")
 	}
-	if got, want := KindNames("または"), "annex または sla"; got != want {
+	if Annex.Signed() || !Memorandum.Signed() || !SLA.Signed() {
+		t.Error("only the 覚書 and the SLA have a signature block of their own")
+	}
+	if got, want := KindNames("または"), "annex、memorandum または sla"; got != want {
 		t.Errorf("KindNames = %q, want %q", got, want)
 	}
 	if Annex.File() != "annex.md.tmpl" {

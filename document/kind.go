@@ -1,23 +1,28 @@
 package document
 
-import "strings"
+import (
+	"strings"
 
-// Kind names a document kind: "annex", "sla". It is the DOC of the output
-// names (STEM.annex.pdf) and the value of render --doc.
+	"github.com/annexgen/annexgen/checklist"
+)
+
+// Kind names a document kind: "annex", "memorandum", "sla". It is the DOC
+// of the output names (STEM.annex.pdf) and the value of render --doc.
 type Kind string
 
 // The document kinds.
 const (
-	Annex Kind = "annex" // 契約書別紙 (役割分担表)
-	SLA   Kind = "sla"   // サービス・レベル合意書
+	Annex      Kind = "annex"      // 契約書別紙: part of the main contract, no signature block
+	Memorandum Kind = "memorandum" // 覚書: a standalone agreement with its own signature block
+	SLA        Kind = "sla"        // サービス・レベル合意書
 )
 
 // kindSpec is everything that differs between document kinds. Adding a kind
 // is adding one entry to kinds (and its main template).
 type kindSpec struct {
 	kind     Kind
-	japanese string // 文書種別 as written in the workbook
-	self     string // how the document names itself in its text
+	japanese string // 文書種別 as written in the workbook; checklist.SelfName gives how the document names itself
+	signed   bool   // the document has its own signature block (a standalone agreement)
 	// title returns the document's title from 契約名 and 対象システム
 	// (normalized, either may be empty).
 	title func(contract, system string) string
@@ -25,18 +30,26 @@ type kindSpec struct {
 
 // kinds registers the document kinds, in the order they are listed.
 var kinds = []kindSpec{
-	{kind: Annex, japanese: "契約書別紙", self: "本別紙", title: annexTitle},
-	{kind: SLA, japanese: "SLA", self: "本合意書", title: slaTitle},
+	{kind: Annex, japanese: "契約書別紙", title: annexTitle},
+	{kind: Memorandum, japanese: "覚書", signed: true, title: memorandumTitle},
+	{kind: SLA, japanese: "SLA", signed: true, title: slaTitle},
 }
 
-func annexTitle(contract, system string) string {
+func annexTitle(_, system string) string {
+	if system == "" {
+		return "別紙　医療情報システムの安全管理に係る役割分担"
+	}
+	return "別紙　" + system + "の安全管理に係る役割分担"
+}
+
+func memorandumTitle(contract, system string) string {
 	switch {
 	case contract != "":
-		return contract + " 別紙 役割分担表"
+		return contract + "に係る役割分担に関する覚書"
 	case system != "":
-		return system + "に関する契約 別紙 役割分担表"
+		return system + "の安全管理に係る役割分担に関する覚書"
 	}
-	return "契約書別紙 役割分担表"
+	return "医療情報システムの安全管理に係る役割分担に関する覚書"
 }
 
 func slaTitle(_, system string) string {
@@ -87,16 +100,26 @@ func (k Kind) Valid() bool {
 // File returns the name of the kind's main template: "annex.md.tmpl".
 func (k Kind) File() string { return string(k) + ".md.tmpl" }
 
-// Japanese returns the kind as 文書種別 spells it: "契約書別紙", "SLA".
+// Japanese returns the kind as 文書種別 spells it: "契約書別紙", "覚書",
+// "SLA"; "" for an unknown kind.
 func (k Kind) Japanese() string {
 	s, _ := k.spec()
 	return s.japanese
 }
 
-// Self returns how a document of the kind names itself: "本別紙", "本合意書".
+// Self returns how a document of the kind names itself: "本別紙",
+// "本覚書", "本合意書".
 func (k Kind) Self() string {
 	s, _ := k.spec()
-	return s.self
+	return checklist.SelfName(s.japanese)
+}
+
+// Signed reports whether a document of the kind is a standalone agreement
+// with its own signature block (覚書, SLA) rather than part of the main
+// contract (別紙).
+func (k Kind) Signed() bool {
+	s, _ := k.spec()
+	return s.signed
 }
 
 // KindOf returns the kind that a workbook's 文書種別 names: the kind whose

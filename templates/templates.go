@@ -1,7 +1,7 @@
 // Package templates holds the default document templates: Go text/template
-// files that produce Markdown. annex.md.tmpl (契約書別紙) and sla.md.tmpl
-// (サービス・レベル合意書) are the documents; the other files are parts
-// they share, called with {{template "item.md.tmpl" .}}.
+// files that produce Markdown. annex.md.tmpl (契約書別紙), memorandum.md.tmpl
+// (覚書) and sla.md.tmpl (サービス・レベル合意書) are the documents; the
+// other files are parts they share, called with {{template "item.md.tmpl" .}}.
 //
 // Users may copy them (annexgen templates -o DIR), edit them and pass the folder back; a
 // file there replaces the default of the same name. The data they receive
@@ -13,7 +13,8 @@ import (
 	"io/fs"
 )
 
-// FS holds the default templates: annex.md.tmpl, sla.md.tmpl and the
+// FS holds the default templates: annex.md.tmpl, memorandum.md.tmpl,
+// sla.md.tmpl and the
 // shared parts (item.md.tmpl, parties.md.tmpl, …), at its root.
 //
 //go:embed *.tmpl

@@ -24,7 +24,7 @@ const Title = "医療情報システムの契約における当事者間の役�
 var (
 	CheckChoices   = []string{"はい", "いいえ", "対象外"}
 	MarkChoices    = []string{"◎", "○", "△", "-"}
-	DocKindChoices = []string{"契約書別紙", "SLA"}
+	DocKindChoices = []string{"契約書別紙", "覚書", "SLA"}
 )
 
 // Form describes a blank workbook.
@@ -278,57 +278,6 @@ func (b *formBuilder) page(sheet string, landscape bool, headerRow int) {
 	}
 }
 
-func (b *formBuilder) infoSheet() {
-	const s = checklist.SheetInfo
-	type row struct{ label, hint, style string }
-	rows := []row{
-		{"医療機関名", "契約の当事者となる医療機関の名称（必須）", "value"},
-		{"対象システム", "この確認表の対象となるシステムの名称（必須）", "value"},
-	}
-	names := map[string]string{} // label -> vendor name
-	for i, name := range b.vendors {
-		k := checklist.VendorKey(i)
-		rows = append(rows, row{"事業者" + k, fmt.Sprintf("事業者の名称。Part1・Part2 の「事業者%s」列がこの事業者の役割です", k), "value"})
-		names["事業者"+k] = name
-	}
-	rows = append(rows,
-		row{"文書種別", "作成する文書: 契約書別紙 または SLA（一覧から選びます）", "value"},
-		row{"契約名", "この確認表が付属する契約の名称", "value"},
-		row{"初回確認日", "事業者と最初に確認した日（例: 2024/6/1、令和6年6月1日）", "valdate"},
-		row{"作成日", "文書の日付（例: 2024/6/1、令和6年6月1日）", "valdate"},
-		row{"版数", "合意内容の版（例: 1.0）", "value"},
-		row{"医療機関担当者", "医療機関の担当者の部署・氏名", "value"},
-	)
-	for i := range b.vendors {
-		k := checklist.VendorKey(i)
-		rows = append(rows, row{"事業者" + k + "担当者", fmt.Sprintf("事業者%sの担当者の部署・氏名", k), "value"})
-	}
-	var dates []string
-	for i, r := range rows {
-		n := i + 1
-		b.cell(s, 1, n, r.label, "label")
-		var v any
-		switch {
-		case names[r.label] != "":
-			v = names[r.label]
-		case r.label == "文書種別":
-			v = DocKindChoices[0]
-			b.dropList(s, []string{fmt.Sprintf("B%d", n)}, DocKindChoices, "文書種別", "「契約書別紙」か「SLA」を一覧から選んでください。")
-		}
-		if r.style == "valdate" {
-			dates = append(dates, fmt.Sprintf("B%d", n))
-		}
-		b.cell(s, 2, n, v, r.style)
-		b.cell(s, 3, n, r.hint, "hint")
-		b.set(b.x.SetRowHeight(s, n, 22))
-	}
-	b.dateCheck(s, dates)
-	b.set(b.x.SetColWidth(s, "A", "A", 18))
-	b.set(b.x.SetColWidth(s, "B", "B", 44))
-	b.set(b.x.SetColWidth(s, "C", "C", 60))
-	b.page(s, false, 0)
-}
-
 // partColumns returns the header of a Part sheet.
 func (b *formBuilder) partColumns() []string {
 	cols := []string{"項番", "項目", "内容", "初回確認", "完了日", checklist.HospitalKey}
@@ -561,11 +510,11 @@ func formTextLines(text string, colWidth float64) int {
 
 func (b *formBuilder) levelsSheet() {
 	const s = checklist.SheetLevels
-	cols := []string{"指標", "目標値", "測定方法", "関連項番"}
+	cols := []string{"指標", "目標値", "測定方法", "関連項番", "測定期間", "未達時の措置"}
 	notes := []struct{ text, style string }{
 		{"サービスレベル", "title"},
 		{"SLA（サービス・レベル合意書）を作る場合に、事業者と合意したサービスレベルの目標を1行に1つ書きます。契約書別紙だけを作る場合は空欄のままで構いません。", "note"},
-		{"関連項番には、目標に関係する項目を「Part2 B-2」のように書きます。複数ある場合は「、」で区切ります。", "note"},
+		{"関連項番には、目標に関係する項目を「Part2 B-2」のように書きます。複数ある場合は「、」で区切ります。測定期間は空欄なら月次、未達時の措置は空欄なら是正計画の提出となります。", "note"},
 	}
 	row := 0
 	for _, n := range notes {
@@ -592,7 +541,7 @@ func (b *formBuilder) levelsSheet() {
 			b.cell(s, i+1, row, nil, "text")
 		}
 	}
-	for i, w := range []float64{26, 22, 44, 22} {
+	for i, w := range []float64{26, 22, 44, 22, 12, 36} {
 		b.set(b.x.SetColWidth(s, formColName(i+1), formColName(i+1), w))
 	}
 	b.page(s, true, header)

@@ -79,7 +79,7 @@ func TestBlankFormFindings(t *testing.T) {
 	want := []finding{
 		{"basic-missing", checklist.SeverityError, "基本情報!B1", ""},
 		{"basic-missing", checklist.SeverityError, "基本情報!B2", ""},
-		{"first-date-missing", checklist.SeverityWarning, "基本情報!B7", ""},
+		{"first-date-missing", checklist.SeverityWarning, "基本情報!B12", ""},
 	}
 	rows := itemRowNumbers(t, x)
 	for _, it := range roundTripItems {
@@ -165,7 +165,7 @@ func TestFormRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	for cell, v := range map[string]any{"B1": "さくら病院", "B2": "電子カルテ", "B5": "SLA", "B7": formSerial(2026, 4, 15), "B8": "令和8年6月1日"} {
+	for cell, v := range map[string]any{"B1": "さくら病院", "B2": "電子カルテ", "B5": "SLA", "B8": "R8.6.10", "B10": "電子契約", "B12": formSerial(2026, 4, 15), "B13": "令和8年6月1日"} {
 		if err := x.SetCellValue("基本情報", cell, v); err != nil {
 			t.Fatal(err)
 		}
@@ -191,7 +191,8 @@ func TestFormRoundTrip(t *testing.T) {
 	}
 
 	if c.Info.Hospital.Name != "さくら病院" || c.Info.DocKind != "SLA" ||
-		c.Info.FirstDate != (checklist.Date{Year: 2026, Month: 4, Day: 15}) || c.Info.Created != (checklist.Date{Year: 2026, Month: 6, Day: 1}) {
+		c.Info.FirstDate != (checklist.Date{Year: 2026, Month: 4, Day: 15}) || c.Info.Created != (checklist.Date{Year: 2026, Month: 6, Day: 1}) ||
+		c.Info.SignDate != (checklist.Date{Year: 2026, Month: 6, Day: 10}) || !c.Info.Electronic {
 		t.Errorf("info = %+v", c.Info)
 	}
 	items := map[string]*checklist.Item{}

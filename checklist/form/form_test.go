@@ -78,7 +78,7 @@ func TestWriteFormSheetsAndHeaders(t *testing.T) {
 			t.Errorf("%s header = %q, want %q", s, h, wantHeader)
 		}
 	}
-	if _, h := headerRow(t, x, "サービスレベル"); !slices.Equal(h, []string{"指標", "目標値", "測定方法", "関連項番"}) {
+	if _, h := headerRow(t, x, "サービスレベル"); !slices.Equal(h, []string{"指標", "目標値", "測定方法", "関連項番", "測定期間", "未達時の措置"}) {
 		t.Errorf("サービスレベル header = %q", h)
 	}
 
@@ -94,11 +94,14 @@ func TestWriteFormSheetsAndHeaders(t *testing.T) {
 			values[r[0]] = r[1]
 		}
 	}
-	wantLabels := []string{"医療機関名", "対象システム", "事業者A", "事業者B", "文書種別", "契約名", "初回確認日", "作成日", "版数", "医療機関担当者", "事業者A担当者", "事業者B担当者"}
+	wantLabels := []string{"医療機関名", "対象システム", "事業者A", "事業者B", "文書種別", "契約名",
+		"本契約の締結日", "締結日", "効力発生日", "締結方法", "協議期限", "初回確認日", "作成日", "版数",
+		"医療機関担当者", "医療機関所在地", "医療機関代表者",
+		"事業者A担当者", "事業者A所在地", "事業者A代表者", "事業者B担当者", "事業者B所在地", "事業者B代表者"}
 	if !slices.Equal(labels, wantLabels) {
 		t.Errorf("基本情報 labels = %q, want %q", labels, wantLabels)
 	}
-	for label, want := range map[string]string{"事業者A": "株式会社カルテ", "事業者B": "ネット株式会社", "文書種別": "契約書別紙", "医療機関名": ""} {
+	for label, want := range map[string]string{"事業者A": "株式会社カルテ", "事業者B": "ネット株式会社", "文書種別": "契約書別紙", "締結方法": "書面", "医療機関名": ""} {
 		if values[label] != want {
 			t.Errorf("基本情報 %s = %q, want %q", label, values[label], want)
 		}
@@ -292,14 +295,16 @@ func TestWriteFormValidations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, dv := range dvs {
-		if dv.Formula1 == `"契約書別紙,SLA"` && covers(dv.Sqref, "B5") {
-			found = true
+	for _, want := range []struct{ cell, list string }{{"B5", `"契約書別紙,覚書,SLA"`}, {"B10", `"書面,電子契約"`}} {
+		found := false
+		for _, dv := range dvs {
+			if dv.Formula1 == want.list && covers(dv.Sqref, want.cell) {
+				found = true
+			}
 		}
-	}
-	if !found {
-		t.Errorf("基本情報!B5 (文書種別) has no drop-down: %+v", dvs)
+		if !found {
+			t.Errorf("基本情報!%s has no drop-down %s: %+v", want.cell, want.list, dvs)
+		}
 	}
 }
 

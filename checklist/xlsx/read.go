@@ -276,20 +276,19 @@ func findHeader(g *grid, names ...string) int {
 
 var (
 	reVendorLabel  = regexp.MustCompile(`^事業者([A-Z]{1,2})$`)
-	reContactLabel = regexp.MustCompile(`^事業者([A-Z]{1,2})担当者$`)
+	reContactLabel = regexp.MustCompile(`^事業者([A-Z]{1,2})(担当者|所在地|代表者)$`)
 )
 
 // readInfo reads 基本情報: labels in column A, values in column B.
 func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 	seen := map[string]int{} // label key -> row
 	type contact struct {
-		key, label, value string
-		row               int
+		key, field, label, value string
+		row                      int
 	}
 	var contacts []contact
 	var docKind string
 	docRow := 0
-	at := func(row int) where { return where{sheet: g.name, ref: cellRef(row, 1)} }
 	for r := 1; r <= len(g.rows); r++ {
 		label := b.text(g, r, 0, nil)
 		key := bareKey(label)
@@ -320,10 +319,13 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 		case "医療機関担当者":
 			info.Hospital.Contact = b.text(g, r, 1, nil)
 		default:
+			if b.readSigning(g, r, key, info) {
+				continue
+			}
 			if m := reVendorLabel.FindStringSubmatch(key); m != nil {
 				info.Vendors = append(info.Vendors, checklist.Party{Key: m[1], Name: b.text(g, r, 1, nil), Cell: checklist.Cell{Sheet: g.name, Ref: cellRef(r, 1)}})
 			} else if m := reContactLabel.FindStringSubmatch(key); m != nil {
-				contacts = append(contacts, contact{m[1], label, b.text(g, r, 1, nil), r})
+				contacts = append(contacts, contact{m[1], m[2], label, b.text(g, r, 1, nil), r})
 			}
 		}
 	}
@@ -331,13 +333,22 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 		found := false
 		for i := range info.Vendors {
 			if info.Vendors[i].Key == ct.key {
-				info.Vendors[i].Contact, found = ct.value, true
+				setPartyDetail(&info.Vendors[i], ct.field, ct.value)
+				found = true
 			}
 		}
 		if !found {
 			b.add(checklist.MsgVendorUnknownContact, where{sheet: g.name, ref: cellRef(ct.row, 0)}, ct.label, ct.key, ct.key)
 		}
 	}
+	b.checkInfo(g, info, seen, docKind, docRow)
+}
+
+// checkInfo reports the required 基本情報 values that are missing and
+// reads 文書種別 (row docRow, 0 when absent); seen gives the row of each
+// label read.
+func (b *bookReader) checkInfo(g *grid, info *checklist.Info, seen map[string]int, docKind string, docRow int) {
+	at := func(row int) where { return where{sheet: g.name, ref: cellRef(row, 1)} }
 	for _, req := range []struct{ label, what, value string }{
 		{"医療機関名", "医療機関の名称", info.Hospital.Name},
 		{"対象システム", "対象システムの名称", info.System},
@@ -363,6 +374,8 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 	case "", foldKey("契約書別紙"):
 	case "SLA":
 		info.DocKind = "SLA"
+	case foldKey("覚書"):
+		info.DocKind = "覚書"
 	default:
 		b.add(checklist.MsgBasicInvalid, at(docRow), checklist.Quote(docKind))
 	}

@@ -418,6 +418,7 @@ func (b *bookReader) readLevels(g *grid, parts []checklist.Part) []checklist.Ser
 		}
 	}
 	b.layout.levelItems = cols[3]
+	period, remedy := levelColumn(g, header, "測定期間"), levelColumn(g, header, "未達時の措置")
 	byNumber := map[string][]string{} // 項番 -> item ids
 	for _, p := range parts {
 		for _, it := range p.Items() {
@@ -438,6 +439,12 @@ func (b *bookReader) readLevels(g *grid, parts []checklist.Part) []checklist.Ser
 			Target: b.text(g, r, cols[1], nil),
 			Method: b.text(g, r, cols[2], nil),
 			Cell:   checklist.Cell{Sheet: g.name, Ref: cellRef(r, cols[0])},
+		}
+		if period >= 0 {
+			lv.Period = b.text(g, r, period, nil)
+		}
+		if remedy >= 0 {
+			lv.Remedy = b.text(g, r, remedy, nil)
 		}
 		for _, id := range itemRefs(b.text(g, r, cols[3], nil)) {
 			if !strings.HasPrefix(id, "Part") {

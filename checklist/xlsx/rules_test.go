@@ -130,6 +130,42 @@ var ruleCases = []struct {
 		true, []string{"open-item error Part1!E5 Part1 2"}},
 	{"blank agreement", func(b *testBook) { b.set(checklist.SheetPart1, "I4", " ") },
 		false, []string{"agreement-missing warning Part1!I4 Part1 1"}},
+	{"blank agreement, strict", func(b *testBook) { b.set(checklist.SheetPart1, "I4", nil) },
+		true, []string{"agreement-missing error Part1!I4 Part1 1"}},
+	{"roles only", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "役割分担のとおり") },
+		false, nil},
+	{"exemption for cyber attacks", func(b *testBook) {
+		b.set(checklist.SheetPart1, "I4", "範囲は別表のとおり。\nサイバー攻撃による損害について、乙は一切の責任を負わない。")
+	},
+		false, []string{"agreement-exemption warning Part1!I4 Part1 1"}},
+	{"cyber attack as force majeure", func(b *testBook) {
+		b.set(checklist.SheetPart1, "I4", "ランサムウェアによる被害は、不可抗力によるものとする。")
+	},
+		false, []string{"agreement-exemption warning Part1!I4 Part1 1"}},
+	{"agreement names a party the workbook lacks", func(b *testBook) {
+		b.set(checklist.SheetPart1, "I4", "乙及び丁は、東京都千代田区一丁目の拠点で対応する。")
+	},
+		false, []string{"agreement-unknown-party warning Part1!I4 Part1 1"}},
+	{"agreement names a place with 丁", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "乙は、一丁目の拠点で対応する。") },
+		false, nil},
+	{"agreement names another document", func(b *testBook) { b.set(checklist.SheetPart1, "I4", "本覚書の別表のとおり。") },
+		false, []string{"agreement-other-document warning Part1!I4 Part1 1"}},
+	{"覚書", func(b *testBook) {
+		b.set(checklist.SheetInfo, "B5", "覚書").set(checklist.SheetPart1, "I4", "本覚書の別表のとおり。")
+	},
+		false, nil},
+	{"bad 締結方法", func(b *testBook) {
+		b.set(checklist.SheetInfo, "A11", "締結方法").set(checklist.SheetInfo, "B11", "押印")
+	},
+		false, []string{"basic-invalid error 基本情報!B11"}},
+	{"bad 協議期限", func(b *testBook) {
+		b.set(checklist.SheetInfo, "A11", "協議期限").set(checklist.SheetInfo, "B11", "秋頃")
+	},
+		false, []string{"date-invalid error 基本情報!B11"}},
+	{"address of unknown vendor", func(b *testBook) {
+		b.set(checklist.SheetInfo, "A11", "事業者C所在地").set(checklist.SheetInfo, "B11", "東京都")
+	},
+		false, []string{"vendor-unknown error 基本情報!A11"}},
 	{"対象外 without reason", func(b *testBook) { b.set(checklist.SheetPart2, "J6", nil) },
 		false, []string{"na-no-reason warning Part2!J6 Part2 A-2"}},
 	{"vendor without column", func(b *testBook) { b.set(checklist.SheetPart1, "H3", nil).set(checklist.SheetPart1, "H4", nil) },

@@ -227,7 +227,7 @@ func TestValidateAlone(t *testing.T) {
 		"open-item error Part2!E5 Part2 A-1",
 		"owner-missing error Part2!F5 Part2 A-1",
 		"joint-one-party warning Part2!G5 Part2 A-1",
-		"agreement-missing warning Part2!I5 Part2 A-1",
+		"agreement-missing error Part2!I5 Part2 A-1",
 	}, "\n")
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

@@ -4,7 +4,7 @@
 //
 //	annexgen init      [-o FILE] [--vendor NAME]... [--items FILE]
 //	annexgen validate  [--format text|json] [--strict] FILE...
-//	annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
+//	annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
 //	annexgen serve     [--addr 127.0.0.1:8080] [--open]
 //	annexgen templates [-o DIR]
@@ -44,7 +44,7 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      記入用の確認表（.xlsx）を作成します
   annexgen validate  [--format text|json] [--strict] ファイル...
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
-  annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
+  annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
   annexgen serve     [--addr 127.0.0.1:8080] [--open]
                      確認表をドロップして変換する画面（Web ページ）を起動します

@@ -76,7 +76,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"validate", "--format", "xml", "x.xlsx"}, exitUsage, "--format には text か json"},
 		{[]string{"validate", "--bogus", "x.xlsx"}, exitUsage, "知らないオプションです: --bogus"},
 		{[]string{"render"}, exitUsage, "変換する確認表"},
-		{[]string{"render", "--doc", "memo", "x.xlsx"}, exitUsage, "--doc には annex か sla"},
+		{[]string{"render", "--doc", "memo", "x.xlsx"}, exitUsage, "--doc には annex、memorandum か sla"},
 		{[]string{"render", "--to", "odt", "x.xlsx"}, exitUsage, "--to には md、pdf、docx"},
 		{[]string{"render", "-j", "0", "x.xlsx"}, exitUsage, "-j には 1 以上"},
 		{[]string{"render", "--templates", "/nonexistent", "x.xlsx"}, exitUsage, "ひな形のフォルダが見つかりません"},

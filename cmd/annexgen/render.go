@@ -15,9 +15,9 @@ import (
 	"github.com/annexgen/annexgen/render/fonts"
 )
 
-const renderHelp = `annexgen render: 確認表から契約書別紙（annex）または SLA（sla）を作成します。
+const renderHelp = `annexgen render: 確認表から契約書別紙（annex）、覚書（memorandum）または SLA（sla）を作成します。
 
-確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（SLA なら STEM.sla.*）を作ります。
+確認表 STEM.xlsx ごとに STEM.annex.pdf と STEM.annex.md（覚書なら STEM.memorandum.*、SLA なら STEM.sla.*）を作ります。
 文書の種類は --doc で指定します。省略すると確認表の基本情報「文書種別」に従います。
 フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）変換します。
 エラーのある確認表からは文書を作りません（annexgen validate で内容を確認できます）。
@@ -45,7 +45,7 @@ func newRenderFlags(e *env) (*pflag.FlagSet, *renderFlags) {
 		font:      fs.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します"),
 		fontBold:  fs.String("font-bold", "", "見出しのフォント（TrueType .ttf / .ttc）"),
 		perVendor: fs.Bool("per-vendor", false, "事業者ごとに別々の文書を作成します（STEM.annex.A.pdf など）"),
-		strict:    fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします"),
+		strict:    fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとします"),
 		jobs:      fs.IntP("jobs", "j", runtime.NumCPU(), "同時に変換するファイルの数"),
 		force:     fs.Bool("force", false, "既にある出力ファイルを上書きします"),
 		asJSON:    fs.Bool("json", false, "結果をファイルごとの JSON で出力します（プログラム向け）"),

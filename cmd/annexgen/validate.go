@@ -20,7 +20,7 @@ func runValidate(e *env, args []string) int {
   annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
 `)
 	format := fs.String("format", "text", "出力の形式: text（読みやすい一覧）または json（他のプログラム向け）")
-	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
+	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとします")
 	pwFile := addPasswordFlag(fs)
 	if status, done := parse(e, fs, args); done {
 		return status

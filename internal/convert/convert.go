@@ -45,10 +45,11 @@ type Converter struct {
 // fonts, in the background: see Ready). The error names a template file,
 // line and column.
 func New(opt Options) (*Converter, error) {
-	c := &Converter{opt: opt, templates: map[document.Kind]*markdown.Template{}, renderers: map[Format]renderer{}}
 	if opt.Kind != "" && !opt.Kind.Valid() {
 		return nil, fmt.Errorf("文書の種類「%s」はありません（%s を指定してください）", opt.Kind, document.KindNames("または"))
 	}
+	opt.Checklist.DocKind = opt.Kind.Japanese()
+	c := &Converter{opt: opt, templates: map[document.Kind]*markdown.Template{}, renderers: map[Format]renderer{}}
 	for _, k := range document.Kinds() {
 		if opt.Kind != "" && k != opt.Kind {
 			continue
@@ -91,6 +92,7 @@ func (c *Converter) Ready() error {
 func (c *Converter) With(k document.Kind, perVendor bool) *Converter {
 	w := *c
 	w.opt.Kind, w.opt.PerVendor = k, perVendor
+	w.opt.Checklist.DocKind = k.Japanese()
 	return &w
 }
 

@@ -34,15 +34,21 @@ func item(part, section, number, title, content string, check checklist.Check, d
 func clinic() *checklist.Checklist {
 	return &checklist.Checklist{
 		Info: checklist.Info{
-			Hospital: checklist.Party{Key: checklist.HospitalKey, Name: "医療法人社団 さくら内科クリニック", Contact: "院長 佐藤 花子"},
+			Hospital: checklist.Party{Key: checklist.HospitalKey, Name: "医療法人社団 さくら内科クリニック", Contact: "院長 佐藤 花子",
+				Address: "東京都新宿区西新宿一丁目1番1号", Representative: "理事長 佐藤 花子"},
 			Vendors: []checklist.Party{
-				{Key: "A", Name: "株式会社メディカルシステムズ", Contact: "営業部 田中 一郎"},
+				{Key: "A", Name: "株式会社メディカルシステムズ", Contact: "営業部 田中 一郎",
+					Address: "大阪府大阪市北区梅田二丁目2番2号", Representative: "代表取締役 田中 太郎"},
 			},
-			System:    "電子カルテシステム",
-			Contract:  "電子カルテシステム保守契約",
-			FirstDate: checklist.Date{Year: 2024, Month: 6, Day: 1},
-			Created:   checklist.Date{Year: 2024, Month: 7, Day: 1},
-			Version:   "1.0",
+			MainDate:   checklist.Date{Year: 2024, Month: 4, Day: 1},
+			SignDate:   checklist.Date{Year: 2024, Month: 7, Day: 10},
+			Effective:  checklist.Date{Year: 2024, Month: 8, Day: 1},
+			Electronic: true,
+			System:     "電子カルテシステム",
+			Contract:   "電子カルテシステム保守契約",
+			FirstDate:  checklist.Date{Year: 2024, Month: 6, Day: 1},
+			Created:    checklist.Date{Year: 2024, Month: 7, Day: 1},
+			Version:    "1.0",
 		},
 		Parts: []checklist.Part{
 			{Name: "Part1", Title: "主に医療機関が実施する項目", Sections: []checklist.Section{{Items: []checklist.Item{
@@ -75,6 +81,7 @@ func hospital() *checklist.Checklist {
 			},
 			System:    "病院情報システム（電子カルテ・部門システム）",
 			Contract:  "病院情報システム運用保守契約",
+			Deadline:  d(2024, 12, 27),
 			FirstDate: d(2024, 4, 10),
 			Created:   d(2024, 9, 30),
 			Version:   "2.1",
@@ -104,7 +111,7 @@ func hospital() *checklist.Checklist {
 			}},
 		},
 		Levels: []checklist.ServiceLevel{
-			{Metric: "稼働率", Target: "99.5%以上", Method: "月間、計画停止を除く", Items: []string{"Part2 B-2"}},
+			{Metric: "稼働率", Target: "99.5%以上", Method: "月間、計画停止を除く", Period: "四半期", Remedy: "翌月の月額料金の10%を減額する。", Items: []string{"Part2 B-2"}},
 			{Metric: "障害の初報", Target: "検知から1時間以内", Method: "障害報告書の記録による", Items: []string{"Part2 A-2", "Part2 B-1"}},
 			{Metric: "データ保管場所の報告", Target: "年1回", Method: "報告書の提出", Items: []string{"Part2 B-1"}},
 		},

@@ -16,8 +16,16 @@ func TestFuncsAreData(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	want := []string{"inc", "label", "line", "md", "raw"}
+	want := []string{"inc", "label", "line", "md", "num", "raw"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("template functions %v, want exactly %v", names, want)
+	}
+}
+
+func TestNum(t *testing.T) {
+	for i, want := range map[int]string{0: "１", 9: "１０", 119: "１２０"} {
+		if got := fullWidth(i); got != want {
+			t.Errorf("num %d = %q, want %q", i, got, want)
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // Package markdown writes documents (document.Document: the contract annex,
-// the SLA) as CommonMark Markdown with GFM tables, from the templates of
-// package templates or from the user's own.
+// the memorandum, the SLA) as CommonMark Markdown with GFM tables, from the
+// templates of package templates or from the user's own.
 //
 // Templates receive a View, never the checklist. Cell text reaches them as
 // Text, which prints escaped, so that whatever a cell holds comes out
@@ -16,6 +16,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -65,8 +66,22 @@ var funcs = template.FuncMap{
 	"raw": plain,
 	// inc returns i+1, for numbering from a range index.
 	"inc": func(i int) int { return i + 1 },
+	// num returns i+1 in full-width digits, as contracts number their
+	// paragraphs and items: （１）, ２.
+	"num": fullWidth,
 	// label returns the party label of the i-th party (0-based).
 	"label": document.PartyLabel,
+}
+
+// fullWidth returns i+1 written in full-width digits: "１", "１２".
+func fullWidth(i int) string {
+	digits := []rune(strconv.Itoa(i + 1))
+	for k, d := range digits {
+		if d >= '0' && d <= '9' {
+			digits[k] = d - '0' + '０'
+		}
+	}
+	return string(digits)
 }
 
 // plain returns the unescaped text of v.

@@ -60,6 +60,9 @@ func TestGolden(t *testing.T) {
 	}{
 		{"clinic.annex", clinic(), document.Annex, ""},
 		{"clinic.sla", clinic(), document.SLA, ""},
+		{"clinic.memorandum", clinic(), document.Memorandum, ""},
+		{"hospital.memorandum", hospital(), document.Memorandum, ""},
+		{"hospital.memorandum.B", hospital(), document.Memorandum, "B"},
 		{"hospital.annex", hospital(), document.Annex, ""},
 		{"hospital.sla", hospital(), document.SLA, ""},
 		{"hospital.annex.A", hospital(), document.Annex, "A"},
@@ -172,9 +175,10 @@ func TestPerVendorItems(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(sortedByDoc(items, got), "\n") || len(got) != len(items) {
 			t.Errorf("vendor %s: items\n%v\nwant\n%v", vendor, got, items)
 		}
+		// The other vendor is named only where it is defined as a 関係事業者.
 		other := map[string]string{"A": "クラウドデータセンター株式会社", "B": "株式会社ホスピタルソリューションズ"}[vendor]
-		if bytes.Contains(md, []byte(other)) {
-			t.Errorf("vendor %s: document names the other vendor %s", vendor, other)
+		if n := bytes.Count(md, []byte(other)); n > 1 || n == 1 && !bytes.Contains(md, []byte("において「関係事業者」とは")) {
+			t.Errorf("vendor %s: document names the other vendor %s %d times", vendor, other, n)
 		}
 		// A vendor keeps its label from the whole document: A is 乙, B is 丙.
 		label := map[string]string{"A": "乙", "B": "丙"}[vendor]
@@ -208,19 +212,21 @@ func sortedByDoc(want, got []string) []string {
 
 func TestBlankDatesAndManyParties(t *testing.T) {
 	c := clinic()
-	c.Info.Created = checklist.Date{}
+	c.Info.Created, c.Info.SignDate, c.Info.MainDate = checklist.Date{}, checklist.Date{}, checklist.Date{}
+	c.Info.Electronic = false
 	c.Info.Contract = ""
 	c.Info.Vendors = nil
 	for i := range 11 {
 		c.Info.Vendors = append(c.Info.Vendors, checklist.Party{Key: string(rune('A' + i)), Name: "事業者" + string(rune('Ａ'+i))})
 	}
-	md := string(render(t, document.Annex, c, ""))
+	md := string(render(t, document.Memorandum, c, ""))
 	for _, want := range []string{
-		"作成日：令和　　年　　月　　日",
-		"# 電子カルテシステムに関する契約 別紙 役割分担表",
+		"確認表の作成日：（記載なし）",
+		"# 電子カルテシステムの安全管理に係る役割分担に関する覚書",
 		"事業者Ｉ（以下「癸」という。）、事業者Ｊ（以下「第11当事者」という。）及び事業者Ｋ（以下「第12当事者」という。）は",
-		"各当事者間の電子カルテシステムに関する契約（以下「本契約」という。）",
-		"本書12通を作成し",
+		"癸、第11当事者及び第12当事者の間で締結した電子カルテシステムに関する契約（以下「本契約」という。）",
+		"本書１２通を作成し",
+		"\n令和　　年　　月　　日\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("output lacks %q", want)
@@ -249,7 +255,7 @@ func TestOverride(t *testing.T) {
 	if !strings.Contains(md, "独自：甲は、院長を安全管理の責任者とする。") {
 		t.Error("override item.md.tmpl not used")
 	}
-	if !strings.Contains(md, "## 第1条（目的）") {
+	if !strings.Contains(md, "### 第1条（本別紙の位置付け及び目的）") {
 		t.Error("default annex.md.tmpl not used")
 	}
 	// A file saved by a Windows editor (BOM, CRLF) gives the same output.
@@ -393,11 +399,11 @@ func TestPerVendorLevels(t *testing.T) {
 		"データ保管場所の報告": false, // only Part2 B-1, which A has no role in
 		"誤記のある指標":    true,  // names no known item: kept, never dropped silently
 	} {
-		if got := strings.Contains(md, "| "+metric+" |"); got != want {
+		if got := strings.Contains(md, "　"+metric+"\n"); got != want {
 			t.Errorf("vendor A: level %s shown = %v, want %v", metric, got, want)
 		}
 	}
-	if !strings.Contains(md, "| 3 | 誤記のある指標 |") {
+	if !strings.Contains(md, "### 番号3　誤記のある指標\n") {
 		t.Error("levels are not renumbered in the vendor's document")
 	}
 }

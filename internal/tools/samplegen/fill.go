@@ -18,7 +18,7 @@ type sample struct {
 	vendors []string
 	info    []infoValue     // 基本情報 values, by label
 	items   map[string]fill // by item id, "Part2 A-1"
-	levels  [][4]string     // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番
+	levels  [][6]string     // サービスレベル rows: 指標, 目標値, 測定方法, 関連項番, 測定期間, 未達時の措置
 	created time.Time       // document properties' date
 	seeds   []form.SeedItem // the form's items; nil for the built-in samples
 }
@@ -230,6 +230,9 @@ func (s sample) fillLevels(x *excelize.File) error {
 	}
 	for i, l := range s.levels {
 		for j, v := range l {
+			if v == "" {
+				continue
+			}
 			ref, _ := excelize.CoordinatesToCellName(j+1, hr+1+i)
 			if err := x.SetCellStr(sheet, ref, v); err != nil {
 				return err
