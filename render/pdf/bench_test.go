@@ -17,11 +17,13 @@ func BenchmarkRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := ts.Render(io.Discard, md, testMeta); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 	b.ReportMetric(float64(res.Pages), "pages")
 }
