@@ -28,7 +28,8 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 
 	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
 	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
+		level := c.getRoot().compressLevel
+		ww, err := getZlibWriter(buff, level)
 		if err != nil {
 			// should never happen...
 			return err
@@ -39,6 +40,7 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 		if err := ww.Close(); err != nil {
 			return err
 		}
+		putZlibWriter(ww, level)
 	} else {
 		if err := c.listCache.write(buff, c.protection()); err != nil {
 			return err

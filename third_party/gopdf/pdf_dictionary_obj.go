@@ -52,12 +52,18 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	gzipwriter := zlib.NewWriter(zbuff)
+	gzipwriter, err := getZlibWriter(zbuff, zlib.DefaultCompression)
+	if err != nil {
+		return err
+	}
 	_, err = gzipwriter.Write(b)
 	if err != nil {
 		return err
 	}
-	gzipwriter.Close()
+	if err := gzipwriter.Close(); err != nil {
+		return err
+	}
+	putZlibWriter(gzipwriter, zlib.DefaultCompression)
 
 	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
 	io.WriteString(w, "/Filter /FlateDecode\n")
