@@ -8,16 +8,10 @@ type Buff struct {
 
 // Write : write []byte to buffer
 func (b *Buff) Write(p []byte) (int, error) {
-	for len(b.datas) < b.position+len(p) {
-		b.datas = append(b.datas, 0)
+	if end := b.position + len(p); end > len(b.datas) {
+		b.datas = append(b.datas, make([]byte, end-len(b.datas))...)
 	}
-	i := 0
-	max := len(p)
-	for i < max {
-		b.datas[i+b.position] = p[i]
-		i++
-	}
-	b.position += i
+	b.position += copy(b.datas[b.position:], p)
 	return 0, nil
 }
 

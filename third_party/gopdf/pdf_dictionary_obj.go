@@ -138,24 +138,10 @@ func (p *PdfDictionaryObj) makeGlyfAndLocaTable() ([]byte, []int, error) {
 			if glyphArray[glyphIndex] == idx {
 				oldglyph = glyphArray[glyphIndex]
 				glyphIndex++
-				bytes := p.getGlyphData(idx)
-				length := len(bytes)
-				if length > 0 {
-					for i := 0; i < length; i++ {
-						glyphTable[glyphOffset+i] = bytes[i]
-					}
-					glyphOffset += length
-				}
+				glyphOffset += copy(glyphTable[glyphOffset:], p.getGlyphData(idx))
 			} else if oldglyph == glyphArray[glyphIndex] {
 				glyphIndex++
-				bytes := p.getGlyphData(idx)
-				length := len(bytes)
-				if length > 0 {
-					for i := 0; i < length; i++ {
-						glyphTable[glyphOffset+i] = bytes[i]
-					}
-					glyphOffset += length
-				}
+				glyphOffset += copy(glyphTable[glyphOffset:], p.getGlyphData(idx))
 			}
 		}
 	} //end for
@@ -177,14 +163,7 @@ func (p *PdfDictionaryObj) getGlyphData(glyph int) []byte {
 	glyf := ttfp.GetTables()["glyf"]
 	start := int(glyf.Offset + ttfp.LocaTable[glyph])
 	next := int(glyf.Offset + ttfp.LocaTable[glyph+1])
-	count := next - start
-	var data []byte
-	i := 0
-	for i < count {
-		data = append(data, ttfp.FontData()[start+i])
-		i++
-	}
-	return data
+	return ttfp.FontData()[start:next]
 }
 
 func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
