@@ -263,7 +263,7 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		writeHex4(w, glyphindex)
 
 		if justify && r == ' ' && i > firstNonSpace && i < lastNonSpace {
 			fmt.Fprintf(w, ">%d<", tjAdjust)

@@ -71,9 +71,18 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	buff.WriteString("endcodespacerange\n")
 	fmt.Fprintf(buff, "%d beginbfrange\n", glyphIndexToCharacter.size())
 	indexs := glyphIndexToCharacter.allIndexs()
+	first := glyphIndexToCharacter.firstRunes()
+	line := make([]byte, 0, 32)
 	for _, k := range indexs {
-		v, _ := glyphIndexToCharacter.runeByIndex(k)
-		fmt.Fprintf(buff, "<%04X><%04X><%04X>\n", k, k, v)
+		v := first[k]
+		line = append(line[:0], '<')
+		line = appendHex4(line, uint(k))
+		line = append(line, "><"...)
+		line = appendHex4(line, uint(k))
+		line = append(line, "><"...)
+		line = appendHex4(line, uint(v))
+		line = append(line, ">\n"...)
+		buff.Write(line)
 	}
 	buff.WriteString("endbfrange\n")
 	buff.WriteString(suffix)
@@ -119,6 +128,18 @@ func (m *mapGlyphIndexToCharacter) size() int {
 
 func (m *mapGlyphIndexToCharacter) allIndexs() []int {
 	return m.indexs
+}
+
+// firstRunes maps each glyph index to the first rune set for it, as
+// runeByIndex finds it, in one pass.
+func (m *mapGlyphIndexToCharacter) firstRunes() map[int]rune {
+	first := make(map[int]rune, len(m.indexs))
+	for i, idx := range m.indexs {
+		if _, ok := first[idx]; !ok {
+			first[idx] = m.runes[i]
+		}
+	}
+	return first
 }
 
 func (m *mapGlyphIndexToCharacter) runeByIndex(index int) (rune, bool) {
