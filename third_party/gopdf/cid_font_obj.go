@@ -10,6 +10,7 @@ import (
 type CIDFontObj struct {
 	PtrToSubsetFontObj        *SubsetFontObj
 	indexObjSubfontDescriptor int
+	indexObjCIDToGIDMap       int
 }
 
 func (ci *CIDFontObj) init(funcGetRoot func() *GoPdf) {
@@ -34,6 +35,7 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	io.WriteString(w, "  /Supplement 0\n")
 	io.WriteString(w, ">>\n")
 	fmt.Fprintf(w, "/FontDescriptor %d 0 R\n", ci.indexObjSubfontDescriptor+1) //TODO fix
+	fmt.Fprintf(w, "/CIDToGIDMap %d 0 R\n", ci.indexObjCIDToGIDMap+1)
 	io.WriteString(w, "/Subtype /CIDFontType2\n")
 	io.WriteString(w, "/Type /Font\n")
 	glyphIndexs := ci.PtrToSubsetFontObj.CharacterToGlyphIndex.AllVals()
@@ -45,6 +47,11 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	io.WriteString(w, "]\n")
 	io.WriteString(w, ">>\n")
 	return nil
+}
+
+// SetIndexObjCIDToGIDMap sets the index of the CIDToGIDMap stream.
+func (ci *CIDFontObj) SetIndexObjCIDToGIDMap(index int) {
+	ci.indexObjCIDToGIDMap = index
 }
 
 // SetPtrToSubsetFontObj set PtrToSubsetFontObj

@@ -1793,6 +1793,10 @@ func (gp *GoPdf) setSubsetFontObject(subsetFont *SubsetFontObj, family string, o
 	pdfdic.SetPtrToSubsetFontObj(subsetFont)
 	pdfdicindex := gp.addObj(pdfdic)
 
+	cidmap := &CIDToGIDMapObj{PtrToPdfDictionaryObj: pdfdic}
+	cidmap.setProtection(gp.protection())
+	cidmapindex := gp.addObj(cidmap)
+
 	subfontdesc := new(SubfontDescriptorObj)
 	subfontdesc.init(func() *GoPdf {
 		return gp
@@ -1807,6 +1811,7 @@ func (gp *GoPdf) setSubsetFontObject(subsetFont *SubsetFontObj, family string, o
 	})
 	cidfont.SetPtrToSubsetFontObj(subsetFont)
 	cidfont.SetIndexObjSubfontDescriptor(subfontdescindex)
+	cidfont.SetIndexObjCIDToGIDMap(cidmapindex)
 	cidindex := gp.addObj(cidfont)
 
 	subsetFont.SetIndexObjCIDFont(cidindex)

@@ -108,45 +108,74 @@ func (p *PdfDictionaryObj) distinctInts(nn []int) []int {
 	return buff
 }
 
-func (p *PdfDictionaryObj) makeGlyfAndLocaTable() ([]byte, []int, error) {
-	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
-	var glyf core.TableDirectoryEntry
-
-	numGlyphs := int(ttfp.NumGlyphs())
-
+// subsetGlyphs returns the glyphs the subset keeps, in ascending order:
+// .notdef, the glyphs of the characters used and the components of composite
+// glyphs. The subset renumbers them 0, 1, 2, … in this order; CIDToGIDMap
+// maps the original glyph indices, which the content streams use as CIDs, to
+// the new ones.
+func (p *PdfDictionaryObj) subsetGlyphs() []int {
 	glyphArray := p.completeGlyphClosure(p.PtrToSubsetFontObj.CharacterToGlyphIndex)
 	sort.Ints(glyphArray)
-	glyphArray = p.distinctInts(glyphArray)
-	glyphCount := len(glyphArray)
+	return p.distinctInts(glyphArray)
+}
 
+// makeGlyfAndLocaTable returns the glyf table of the renumbered subset and
+// its loca offsets; newIndex maps an original glyph index to its new one.
+func (p *PdfDictionaryObj) makeGlyfAndLocaTable(glyphArray []int, newIndex map[int]int) ([]byte, []int, error) {
+	var glyf core.TableDirectoryEntry
 	size := 0
-	for idx := 0; idx < glyphCount; idx++ {
-		size += p.getGlyphSize(glyphArray[idx])
+	for _, g := range glyphArray {
+		size += p.getGlyphSize(g)
 	}
 	glyf.Length = uint(size)
-
 	glyphTable := make([]byte, glyf.PaddedLength())
-	locaTable := make([]int, numGlyphs+1)
-
+	locaTable := make([]int, len(glyphArray)+1)
 	glyphOffset := 0
-	glyphIndex := 0
-	oldglyph := -1
-	for idx := 0; idx < numGlyphs; idx++ {
-		locaTable[idx] = glyphOffset
-
-		if glyphIndex < glyphCount {
-			if glyphArray[glyphIndex] == idx {
-				oldglyph = glyphArray[glyphIndex]
-				glyphIndex++
-				glyphOffset += copy(glyphTable[glyphOffset:], p.getGlyphData(idx))
-			} else if oldglyph == glyphArray[glyphIndex] {
-				glyphIndex++
-				glyphOffset += copy(glyphTable[glyphOffset:], p.getGlyphData(idx))
-			}
-		}
-	} //end for
-	locaTable[numGlyphs] = glyphOffset
+	for i, g := range glyphArray {
+		locaTable[i] = glyphOffset
+		n := copy(glyphTable[glyphOffset:], p.getGlyphData(g))
+		renumberComponents(glyphTable[glyphOffset:glyphOffset+n], newIndex)
+		glyphOffset += n
+	}
+	locaTable[len(glyphArray)] = glyphOffset
 	return glyphTable, locaTable, nil
+}
+
+// renumberComponents rewrites the glyph indices of the components of a
+// composite glyph to their indices in the subset.
+func renumberComponents(glyph []byte, newIndex map[int]int) {
+	if len(glyph) < 10 || int16(uint16(glyph[0])<<8|uint16(glyph[1])) >= 0 {
+		return
+	}
+	for offset := 10; offset+4 <= len(glyph); {
+		flags := int(glyph[offset])<<8 | int(glyph[offset+1])
+		old := int(glyph[offset+2])<<8 | int(glyph[offset+3])
+		if g, ok := newIndex[old]; ok {
+			glyph[offset+2], glyph[offset+3] = byte(g>>8), byte(g)
+		}
+		if flags&moreComponents == 0 {
+			return
+		}
+		offset += 4 + componentArgsLength(flags)
+	}
+}
+
+// componentArgsLength is the length of a composite glyph component's
+// arguments and transformation after its flags and glyph index.
+func componentArgsLength(flags int) int {
+	n := 4
+	if flags&arg1and2areWords == 0 {
+		n = 2
+	}
+	if flags&hasScale != 0 {
+		n += 2
+	} else if flags&xAndYScale != 0 {
+		n += 4
+	}
+	if flags&twoByTwo != 0 {
+		n += 8
+	}
+	return n
 }
 
 func (p *PdfDictionaryObj) getGlyphSize(glyph int) int {
@@ -182,7 +211,16 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 	tableCount := len(tables)
 	selector := EntrySelectors[tableCount]
 
-	glyphTable, locaTable, err := p.makeGlyfAndLocaTable()
+	glyphArray := p.subsetGlyphs()
+	newIndex := make(map[int]int, len(glyphArray))
+	for i, g := range glyphArray {
+		newIndex[g] = i
+	}
+	glyphTable, locaTable, err := p.makeGlyfAndLocaTable(glyphArray, newIndex)
+	if err != nil {
+		return nil, err
+	}
+	compact, err := p.compactTables(glyphArray)
 	if err != nil {
 		return nil, err
 	}
@@ -242,6 +280,11 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 			}
 			entry.CheckSum = CheckSum(data)
 			WriteBytes(&buff, data, 0, len(data))
+		} else if data, ok := compact[tags[idx]]; ok {
+			entry.Length = uint(len(data))
+			data = append(data, make([]byte, entry.PaddedLength()-len(data))...)
+			entry.CheckSum = CheckSum(data)
+			WriteBytes(&buff, data, 0, len(data))
 		} else {
 			WriteBytes(&buff, ttfp.FontData(), int(entry.Offset), entry.PaddedLength())
 		}
@@ -263,6 +306,60 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 	return buff.Bytes(), nil
 }
 
+// compactTables returns the hhea, hmtx and maxp tables of the renumbered
+// subset: one horizontal metric per kept glyph, and the glyph count.
+func (p *PdfDictionaryObj) compactTables(glyphArray []int) (map[string][]byte, error) {
+	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
+	data := ttfp.FontData()
+	table := func(tag string) []byte {
+		e := ttfp.GetTables()[tag]
+		return append([]byte(nil), data[e.Offset:e.Offset+e.Length]...)
+	}
+	n := len(glyphArray)
+	hhea, maxp := table("hhea"), table("maxp")
+	if len(hhea) < 36 || len(maxp) < 6 {
+		return nil, errors.New("hhea or maxp table too short")
+	}
+	hhea[34], hhea[35] = byte(n>>8), byte(n)
+	maxp[4], maxp[5] = byte(n>>8), byte(n)
+	hmtx := ttfp.GetTables()["hmtx"]
+	old := data[hmtx.Offset : hmtx.Offset+hmtx.Length]
+	numberOfHMetrics := int(ttfp.NumberOfHMetrics())
+	metrics := make([]byte, 0, 4*n)
+	for _, g := range glyphArray {
+		advance, lsb := 4*(numberOfHMetrics-1), 4*g+2
+		if g < numberOfHMetrics {
+			advance = 4 * g
+		} else {
+			lsb = 4*numberOfHMetrics + 2*(g-numberOfHMetrics)
+		}
+		if lsb+2 > len(old) || advance < 0 || advance+2 > len(old) {
+			return nil, errors.New("hmtx table too short")
+		}
+		metrics = append(metrics, old[advance], old[advance+1], old[lsb], old[lsb+1])
+	}
+	return map[string][]byte{"hhea": hhea, "hmtx": metrics, "maxp": maxp}, nil
+}
+
+// cidToGIDMap returns the CIDToGIDMap stream: for each CID up to the
+// largest one used, two bytes with the glyph index in the subset.
+func (p *PdfDictionaryObj) cidToGIDMap() []byte {
+	glyphArray := p.subsetGlyphs()
+	maxCID := 0
+	for _, g := range p.PtrToSubsetFontObj.CharacterToGlyphIndex.AllVals() {
+		if int(g) > maxCID {
+			maxCID = int(g)
+		}
+	}
+	m := make([]byte, 2*(maxCID+1))
+	for i, g := range glyphArray {
+		if g <= maxCID {
+			m[2*g], m[2*g+1] = byte(i>>8), byte(i)
+		}
+	}
+	return m
+}
+
 func (p *PdfDictionaryObj) completeGlyphClosure(mapOfglyphs *MapOfCharacterToGlyphIndex) []int {
 	var glyphArray []int
 	//copy
@@ -278,9 +375,9 @@ func (p *PdfDictionaryObj) completeGlyphClosure(mapOfglyphs *MapOfCharacterToGly
 		glyphArray = append(glyphArray, 0)
 	}
 
+	// Components may themselves be composite: follow the list as it grows.
 	i := 0
-	count := len(glyphs)
-	for i < count {
+	for i < len(glyphArray) {
 		p.AddCompositeGlyphs(&glyphArray, glyphArray[i])
 		i++
 	}
