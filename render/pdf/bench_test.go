@@ -61,3 +61,27 @@ func BenchmarkCompressLevel(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFontCompressLevel measures the zlib level of the embedded font subsets.
+func BenchmarkFontCompressLevel(b *testing.B) {
+	md := readFixture(b)
+	for _, level := range []int{1, 2, 3, 4, 5, 6} {
+		b.Run(strconv.Itoa(level), func(b *testing.B) {
+			ts, err := New(fontSet(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			ts.fontZlib = level
+			var buf bytes.Buffer
+			start := cpuTime()
+			for b.Loop() {
+				buf.Reset()
+				if _, err := ts.Render(&buf, md, testMeta); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, start)
+			b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+		})
+	}
+}

@@ -25,12 +25,12 @@ var ErrNotSupportShortIndexYet = errors.New("not support none short index yet")
 // PdfDictionaryObj pdf dictionary object
 type PdfDictionaryObj struct {
 	PtrToSubsetFontObj *SubsetFontObj
-	//getRoot            func() *GoPdf
-	pdfProtection *PDFProtection
+	getRoot            func() *GoPdf
+	pdfProtection      *PDFProtection
 }
 
 func (p *PdfDictionaryObj) init(funcGetRoot func() *GoPdf) {
-	//p.getRoot = funcGetRoot
+	p.getRoot = funcGetRoot
 }
 
 func (p *PdfDictionaryObj) setProtection(pr *PDFProtection) {
@@ -52,7 +52,11 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	gzipwriter, err := getZlibWriter(zbuff, zlib.DefaultCompression)
+	level := zlib.DefaultCompression
+	if p.getRoot != nil {
+		level = p.getRoot().fontCompressLevel
+	}
+	gzipwriter, err := getZlibWriter(zbuff, level)
 	if err != nil {
 		return err
 	}
@@ -63,7 +67,7 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	if err := gzipwriter.Close(); err != nil {
 		return err
 	}
-	putZlibWriter(gzipwriter, zlib.DefaultCompression)
+	putZlibWriter(gzipwriter, level)
 
 	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
 	io.WriteString(w, "/Filter /FlateDecode\n")
