@@ -51,6 +51,7 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	gp.SetCompressLevel(t.compress)
 	gp.SetFontCompressLevel(t.fontZlib)
+	gp.SetLang("ja")
 	gp.SetInfo(info)
 	tags := map[string]string{}
 	for _, f := range t.faces {

@@ -8,6 +8,7 @@ import (
 // CatalogObj : catalog dictionary
 type CatalogObj struct { //impl IObj
 	outlinesObjID int
+	lang          string
 }
 
 func (c *CatalogObj) init(funcGetRoot func() *GoPdf) {
@@ -27,10 +28,27 @@ func (c *CatalogObj) write(w io.Writer, objID int) error {
 		io.WriteString(w, "  /PageMode /UseOutlines\n")
 		fmt.Fprintf(w, "  /Outlines %d 0 R\n", c.outlinesObjID)
 	}
+	if c.lang != "" {
+		fmt.Fprintf(w, "  /Lang (%s)\n", c.lang)
+	}
 	io.WriteString(w, ">>\n")
 	return nil
 }
 
 func (c *CatalogObj) SetIndexObjOutlines(index int) {
 	c.outlinesObjID = index + 1
+}
+
+// SetLang sets /Lang, the natural language of the document's text, a
+// language tag such as "ja" or "en-US"; characters other than ASCII
+// letters, digits and hyphens are left out.
+func (c *CatalogObj) SetLang(lang string) {
+	var b []byte
+	for i := 0; i < len(lang); i++ {
+		ch := lang[i]
+		if ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' {
+			b = append(b, ch)
+		}
+	}
+	c.lang = string(b)
 }

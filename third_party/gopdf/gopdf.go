@@ -198,6 +198,12 @@ func (gp *GoPdf) SetFontCompressLevel(level int) {
 	gp.fontCompressLevel = level
 }
 
+// SetLang sets the natural language of the document (/Lang in the
+// catalog), a language tag such as "ja" or "en-US".
+func (gp *GoPdf) SetLang(lang string) {
+	gp.pdfObjs[gp.indexOfCatalogObj].(*CatalogObj).SetLang(lang)
+}
+
 // SetNoCompression : compressLevel = 0
 func (gp *GoPdf) SetNoCompression() {
 	gp.compressLevel = zlib.NoCompression

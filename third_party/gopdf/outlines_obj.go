@@ -95,6 +95,7 @@ type OutlineObj struct { //impl IObj
 	next   int
 	first  int
 	last   int
+	count  int
 	height float64
 }
 
@@ -107,6 +108,13 @@ func (o *OutlineObj) SetFirst(first int) {
 
 func (o *OutlineObj) SetLast(last int) {
 	o.last = last
+}
+
+// SetCount sets /Count: for an item with children, the number of its
+// visible descendants if open, or minus the number of descendants shown
+// when it is opened if closed (PDF 32000-1 §12.3.3). 0 leaves it out.
+func (o *OutlineObj) SetCount(count int) {
+	o.count = count
 }
 
 func (o *OutlineObj) SetPrev(prev int) {
@@ -159,6 +167,9 @@ func (o *OutlineObj) write(w io.Writer, objID int) error {
 	if o.last > 0 {
 		fmt.Fprintf(w, "  /Last %d 0 R\n", o.last)
 	}
+	if o.count != 0 {
+		fmt.Fprintf(w, "  /Count %d\n", o.count)
+	}
 	fmt.Fprintf(w, "  /Dest [ %d 0 R /XYZ 90 %f 0 ]\n", o.dest, o.height)
 	fmt.Fprintf(w, "  /Title <FEFF%s>\n", encodeUtf8(o.title))
 	io.WriteString(w, ">>\n")
@@ -197,6 +208,9 @@ func (obj OutlineNode) Parse() {
 	if obj.Children == nil || len(obj.Children) == 0 {
 		return
 	}
+	// An item with children must have /Count; the items stay closed, as
+	// viewers show items without one.
+	obj.Obj.SetCount(-len(obj.Children))
 	for i, children := range obj.Children {
 		if i == 0 {
 			obj.Obj.SetFirst(children.Obj.GetIndex())
