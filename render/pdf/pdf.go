@@ -12,9 +12,9 @@
 // Characters the fonts cannot draw are never dropped silently: each is reported in
 // Result.Missing and drawn as 〓 (U+3013 GETA MARK, the Japanese typesetter's mark for a missing
 // character), or left out when it is an invisible format character such as a variation selector.
-// Characters outside the Basic Multilingual Plane (𠮷, emoji) count as missing even when the font
-// has them, because gopdf v0.37.0 writes ToUnicode entries, bookmark titles and document
-// information as four hex digits per character, which would make them unextractable or corrupt.
+// Characters outside the Basic Multilingual Plane are drawn when the font has them (BIZ UD Mincho
+// has 𠀋 U+2000B, not 𠮷 U+20BB7) and written as UTF-16 surrogate pairs in the ToUnicode map,
+// bookmark titles and document information, so that they extract as they were typed.
 //
 // The same input gives the same bytes: nothing depends on the clock, map order or the machine.
 package pdf

@@ -2402,16 +2402,15 @@ func (gp *GoPdf) getContent() *ContentObj {
 	return content
 }
 
+// encodeUtf8 returns str in UTF-16BE as hexadecimal digits, for a text
+// string written as <FEFF...>; characters beyond the BMP become surrogate
+// pairs.
 func encodeUtf8(str string) string {
-	var buff bytes.Buffer
+	buff := make([]byte, 0, 4*len(str))
 	for _, r := range str {
-		c := fmt.Sprintf("%X", r)
-		for len(c) < 4 {
-			c = "0" + c
-		}
-		buff.WriteString(c)
+		buff = appendUTF16Hex(buff, r)
 	}
-	return buff.String()
+	return string(buff)
 }
 
 func infodate(t time.Time) string {

@@ -1,6 +1,9 @@
 package gopdf
 
-import "io"
+import (
+	"io"
+	"unicode/utf16"
+)
 
 const upperHexDigits = "0123456789ABCDEF"
 
@@ -23,3 +26,18 @@ func writeHex4(w io.Writer, v uint) error {
 	_, err := w.Write(appendHex4(buf[:0], v))
 	return err
 }
+
+// appendUTF16Hex appends r as the hexadecimal digits of its UTF-16 code
+// units: four for a character of the BMP, eight (a surrogate pair) beyond.
+func appendUTF16Hex(dst []byte, r rune) []byte {
+	if r > 0xFFFF {
+		if hi, lo := utf16.EncodeRune(r); hi != utf8RuneError {
+			return appendHex4(appendHex4(dst, uint(hi)), uint(lo))
+		}
+	}
+	return appendHex4(dst, uint(r))
+}
+
+// utf8RuneError is what utf16.EncodeRune returns for a rune it cannot
+// encode.
+const utf8RuneError = '\uFFFD'

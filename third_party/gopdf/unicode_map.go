@@ -80,7 +80,7 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 		line = append(line, "><"...)
 		line = appendHex4(line, uint(k))
 		line = append(line, "><"...)
-		line = appendHex4(line, uint(v))
+		line = appendUTF16Hex(line, v)
 		line = append(line, ">\n"...)
 		buff.Write(line)
 	}

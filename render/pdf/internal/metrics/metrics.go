@@ -1,15 +1,18 @@
-// Package metrics reads the advance widths and the character coverage of a TrueType font, for
-// the Basic Multilingual Plane, in the units gopdf writes into a PDF's width array (thousandths of
-// an em, rounded down), so that text is laid out exactly as wide as a viewer draws it.
+// Package metrics reads the advance widths and the character coverage of a TrueType font in the
+// units gopdf writes into a PDF's width array (thousandths of an em, rounded down), so that text
+// is laid out exactly as wide as a viewer draws it.
 //
-// The font is read once into a table of 65,536 entries; lookups are then a slice index, safe for
-// concurrent use.
+// The Basic Multilingual Plane is read once into a table of 65,536 entries, a lookup is then a
+// slice index; characters beyond it (𠀋 U+2000B in BIZ UD Mincho) are looked up in the groups of
+// the font's format 12 cmap subtable, as gopdf does. Lookups are safe for concurrent use.
 package metrics
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sort"
+	"unicode"
 )
 
 // missing marks a code point without a glyph in the table.
@@ -17,7 +20,15 @@ const missing = 0xFFFF
 
 // Face holds the widths of one font.
 type Face struct {
-	widths []uint16 // by code point; missing when the font has no glyph for it
+	widths  []uint16 // by code point; missing when the font has no glyph for it
+	groups  []group  // format 12 groups beyond the BMP, by ascending start
+	advance func(glyph int) uint16
+}
+
+// group is a range of consecutive characters beyond the BMP mapped to consecutive glyphs.
+type group struct {
+	start, end rune
+	glyph      int
 }
 
 // ErrFormat reports a font that is not a TrueType font this package can read.
@@ -57,7 +68,12 @@ func Parse(data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Face{widths: make([]uint16, 0x10000)}
+	numGlyphs := 0x10000
+	if maxp := tables["maxp"]; len(maxp) >= 6 {
+		numGlyphs = int(binary.BigEndian.Uint16(maxp[4:]))
+	}
+	f := &Face{widths: make([]uint16, 0x10000), advance: advance}
+	f.groups = format12(cmap, numGlyphs)
 	for i := range f.widths {
 		f.widths[i] = missing
 	}
@@ -103,8 +119,11 @@ func Parse(data []byte) (*Face, error) {
 }
 
 // Width returns the advance width of r in thousandths of an em, and whether the font has a
-// glyph for r. Code points outside the BMP always report false.
+// glyph for r.
 func (f *Face) Width(r rune) (int, bool) {
+	if r > 0xFFFF && r <= unicode.MaxRune {
+		return f.supplementary(r)
+	}
 	if r < 0 || r > 0xFFFF {
 		return 0, false
 	}
@@ -113,6 +132,16 @@ func (f *Face) Width(r rune) (int, bool) {
 		return 0, false
 	}
 	return int(w), true
+}
+
+// supplementary looks r, a character beyond the BMP, up in the format 12 groups.
+func (f *Face) supplementary(r rune) (int, bool) {
+	i := sort.Search(len(f.groups), func(i int) bool { return f.groups[i].end >= r })
+	if i == len(f.groups) || r < f.groups[i].start {
+		return 0, false
+	}
+	glyph := f.groups[i].glyph + int(r-f.groups[i].start)
+	return int(f.advance(glyph)), true
 }
 
 // Has reports whether the font has a glyph for r.
@@ -166,4 +195,52 @@ func format4(cmap []byte) ([]byte, error) {
 		return cmap[off:], nil
 	}
 	return nil, fmt.Errorf("%w: no Windows Unicode (3,1) cmap subtable", ErrFormat)
+}
+
+// format12 returns the groups beyond the BMP of the first cmap subtable for platform 3 encoding
+// 10 in format 12, sorted and without overlaps; none when the font has no such subtable or it is
+// damaged. Glyphs outside the font (0 or numGlyphs and above) are left out.
+func format12(cmap []byte, numGlyphs int) []group {
+	if len(cmap) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
+		off := int64(binary.BigEndian.Uint32(rec[4:]))
+		if platform != 3 || encoding != 10 || off+16 > int64(len(cmap)) {
+			continue
+		}
+		sub := cmap[off:]
+		if binary.BigEndian.Uint16(sub) != 12 {
+			continue
+		}
+		count := int64(binary.BigEndian.Uint32(sub[12:]))
+		if 16+12*count > int64(len(sub)) {
+			return nil
+		}
+		var groups []group
+		for g := int64(0); g < count; g++ {
+			rec := sub[16+12*g:]
+			start, end := rune(binary.BigEndian.Uint32(rec)), rune(binary.BigEndian.Uint32(rec[4:]))
+			glyph := int64(binary.BigEndian.Uint32(rec[8:]))
+			if end < start || end > unicode.MaxRune || end <= 0xFFFF {
+				continue
+			}
+			if start <= 0xFFFF {
+				glyph += int64(0x10000 - start)
+				start = 0x10000
+			}
+			if glyph == 0 || glyph+int64(end-start) >= int64(numGlyphs) {
+				continue
+			}
+			if len(groups) > 0 && start <= groups[len(groups)-1].end {
+				return nil // unsorted or overlapping: a damaged table
+			}
+			groups = append(groups, group{start: start, end: end, glyph: int(glyph)})
+		}
+		return groups
+	}
+	return nil
 }
