@@ -32,11 +32,13 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkNew(b *testing.B) {
 	set := fontSet(b)
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := New(set); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkCompressLevel measures the zlib level of the content streams (the embedded fonts are

@@ -188,8 +188,45 @@ func (t *TTFParser) Widths() []uint {
 	return t.widths
 }
 
+// Chars maps the characters of the BMP to their glyph indices.
+// The map is built from the format 4 subtable on the first call and kept;
+// the PDF writer looks characters up in the subtable itself and never needs
+// it. Not safe for concurrent first calls.
 func (t *TTFParser) Chars() map[int]uint {
+	if t.chars == nil {
+		t.chars = t.format4Chars()
+	}
 	return t.chars
+}
+
+// format4Chars maps every character of the format 4 subtable to its glyph.
+func (t *TTFParser) format4Chars() map[int]uint {
+	chars := make(map[int]uint)
+	segCount := int(t.SegCount)
+	for i := 0; i < segCount && i < len(t.StartCount) && i < len(t.EndCount) && i < len(t.IdDelta) && i < len(t.IdRangeOffset); i++ {
+		c1, c2, d, ro := t.StartCount[i], t.EndCount[i], t.IdDelta[i], t.IdRangeOffset[i]
+		for c := c1; c <= c2 && c != 0xFFFF; c++ {
+			var gid uint
+			if ro > 0 {
+				// The glyph index array follows idRangeOffset, which ro counts from.
+				at := int(ro/2) + int(c-c1) - (segCount - i)
+				if at < 0 || at >= len(t.GlyphIdArray) {
+					break
+				}
+				gid = t.GlyphIdArray[at]
+				if gid > 0 {
+					gid += d
+				}
+			} else {
+				gid = c + d
+			}
+			gid &= 0xFFFF
+			if gid > 0 {
+				chars[int(c)] = gid
+			}
+		}
+	}
+	return chars
 }
 
 func (t *TTFParser) GetTables() map[string]TableDirectoryEntry {
@@ -339,8 +376,8 @@ func (t *TTFParser) ParseLoca(fd *bytes.Reader) error {
 	if err != nil {
 		return err
 	}
-	var locaTable []uint
 	table := t.tables["loca"]
+	locaTable := make([]uint, 0, table.Length/2)
 	if t.IsShortIndex {
 		//do ShortIndex
 		entries := table.Length / 2
@@ -704,10 +741,6 @@ func (t *TTFParser) ParseCmap(fd *bytes.Reader) error {
 	}
 	t.IdDelta = idDelta
 
-	offset, err := t.FTell(fd)
-	if err != nil {
-		return err
-	}
 	for i := 0; i < int(segCount); i++ {
 		tmp, err := t.ReadUShort(fd)
 		if err != nil {
@@ -726,45 +759,7 @@ func (t *TTFParser) ParseCmap(fd *bytes.Reader) error {
 	}
 	t.GlyphIdArray = glyphIDArray
 
-	t.chars = make(map[int]uint)
-	for i := 0; i < int(segCount); i++ {
-		c1 := startCount[i]
-		c2 := endCount[i]
-		d := idDelta[i]
-		ro := idRangeOffset[i]
-		if ro > 0 {
-			_, err = fd.Seek(int64(offset+uint(2*i)+ro), 0)
-			if err != nil {
-				return err
-			}
-		}
-
-		for c := c1; c <= c2; c++ {
-			var gid uint
-			if c == 0xFFFF {
-				break
-			}
-			if ro > 0 {
-				gid, err = t.ReadUShort(fd)
-				if err != nil {
-					return err
-				}
-				if gid > 0 {
-					gid += d
-				}
-			} else {
-				gid = c + d
-			}
-
-			if gid >= 65536 {
-				gid -= 65536
-			}
-			if gid > 0 {
-				t.chars[int(c)] = gid
-			}
-		}
-
-	}
+	t.chars = nil // built by Chars when asked for
 
 	_, err = t.ParseCmapFormat12(fd)
 	if err != nil {
@@ -786,6 +781,7 @@ func (t *TTFParser) ParseHmtx(fd *bytes.Reader) error {
 		return err
 	}
 
+	t.widths = make([]uint, 0, t.numGlyphs)
 	i := uint(0)
 	for i < t.numberOfHMetrics {
 		advanceWidth, err := t.ReadUShort(fd)
@@ -811,7 +807,7 @@ func (t *TTFParser) ParseHmtx(fd *bytes.Reader) error {
 }
 
 func (t *TTFParser) ArrayPadUint(arr []uint, size uint, val uint) ([]uint, error) {
-	var result []uint
+	result := make([]uint, 0, size)
 	i := uint(0)
 	for i < size {
 		if int(i) < len(arr) {
