@@ -35,6 +35,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/annexgen/annexgen/render/fonts"
+	"github.com/annexgen/annexgen/render/internal/sfnt"
 	"github.com/annexgen/annexgen/render/pdf/internal/metrics"
 )
 
@@ -155,13 +156,14 @@ func (t *Typesetter) addFace(ff *fonts.Face, index int) (*face, error) {
 	if len(ff.Data) == 0 {
 		return nil, fmt.Errorf("フォント %s のデータが空です", where)
 	}
-	m, err := metrics.Parse(ff.Data)
+	font, err := ff.Font()
 	if err != nil {
 		return nil, fmt.Errorf("フォント %s を読み込めません（TrueType 形式のフォントが必要です）: %w", where, err)
 	}
-	name := pdfName(ff.Name)
+	m := metrics.New(font)
+	name := sfnt.CleanName(ff.Name)
 	if name == "" {
-		name = pdfName(strings.TrimSuffix(filepath.Base(ff.Path), filepath.Ext(ff.Path)))
+		name = sfnt.CleanName(strings.TrimSuffix(filepath.Base(ff.Path), filepath.Ext(ff.Path)))
 	}
 	if name == "" {
 		name = "Font"
@@ -182,18 +184,6 @@ func addFont(c *gopdf.FontContainer, family string, data []byte) (err error) {
 		}
 	}()
 	return c.AddTTFFontData(family, data)
-}
-
-// pdfName keeps the characters of s that may stand in a PDF name without escaping.
-func pdfName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // Render typesets the Markdown document and writes the PDF to w. Nothing is written when an
