@@ -243,6 +243,12 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 	}
 
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
+	// The glyph codes are collected and written in pieces, not one write per glyph.
+	hex := make([]byte, 0, 4*len(c.text))
+	flush := func() {
+		w.Write(hex)
+		hex = hex[:0]
+	}
 	var leftRune rune
 	var leftRuneIndex uint
 	for i, r := range c.text {
@@ -259,13 +265,15 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
+				flush()
 				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
 			}
 		}
 
-		writeHex4(w, glyphindex)
+		hex = appendHex4(hex, glyphindex)
 
 		if justify && r == ' ' && i > firstNonSpace && i < lastNonSpace {
+			flush()
 			fmt.Fprintf(w, ">%d<", tjAdjust)
 		}
 
@@ -273,6 +281,7 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		leftRuneIndex = glyphindex
 	}
 
+	flush()
 	io.WriteString(w, ">] TJ\n")
 	io.WriteString(w, "ET\n")
 

@@ -1,9 +1,6 @@
 package gopdf
 
-import (
-	"io"
-	"unicode/utf16"
-)
+import "unicode/utf16"
 
 const upperHexDigits = "0123456789ABCDEF"
 
@@ -18,13 +15,6 @@ func appendHex4(dst []byte, v uint) []byte {
 		dst = append(dst, upperHexDigits[(v>>(4*uint(i)))&0xF])
 	}
 	return dst
-}
-
-// writeHex4 writes v to w as fmt's "%04X" does, without fmt's allocations.
-func writeHex4(w io.Writer, v uint) error {
-	var buf [16]byte
-	_, err := w.Write(appendHex4(buf[:0], v))
-	return err
 }
 
 // appendUTF16Hex appends r as the hexadecimal digits of its UTF-16 code

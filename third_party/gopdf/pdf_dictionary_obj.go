@@ -228,6 +228,15 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	size := 12 + 16*tableCount + len(glyphTable) + 4*len(locaTable) + 3
+	for tag, entry := range tables {
+		if data, ok := compact[tag]; ok {
+			size += len(data) + 3
+		} else if tag != "glyf" && tag != "loca" {
+			size += int(entry.PaddedLength())
+		}
+	}
+	buff.datas = make([]byte, 0, size)
 
 	WriteUInt32(&buff, 0x00010000)
 	WriteUInt16(&buff, uint(tableCount))

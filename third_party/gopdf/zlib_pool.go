@@ -6,10 +6,18 @@ import (
 	"sync"
 )
 
-// zlibWriters keeps zlib writers for reuse, one pool per compression level
+// zlibKeep is how many idle zlib writers are kept per compression level.
+const zlibKeep = 4
+
+// zlibWriters keeps idle zlib writers for reuse, a few per compression level
 // (zlib.HuffmanOnly … zlib.BestCompression). A new writer allocates about
-// 1 MB of state, which dominates the cost of compressing small streams.
-var zlibWriters [zlib.BestCompression - zlib.HuffmanOnly + 1]sync.Pool
+// 1 MB of state, which dominates the cost of compressing small streams. A
+// plain list rather than a sync.Pool: a pool is emptied by the garbage
+// collector, which runs about once per document.
+var zlibWriters struct {
+	sync.Mutex
+	idle [zlib.BestCompression - zlib.HuffmanOnly + 1][]*zlib.Writer
+}
 
 // getZlibWriter returns a zlib writer at level writing to w; give it back
 // with putZlibWriter after Close.
@@ -17,19 +25,31 @@ func getZlibWriter(w io.Writer, level int) (*zlib.Writer, error) {
 	if level < zlib.HuffmanOnly || level > zlib.BestCompression {
 		return zlib.NewWriterLevel(w, level)
 	}
-	if zw, ok := zlibWriters[level-zlib.HuffmanOnly].Get().(*zlib.Writer); ok {
-		zw.Reset(w)
-		return zw, nil
+	zlibWriters.Lock()
+	idle := zlibWriters.idle[level-zlib.HuffmanOnly]
+	var zw *zlib.Writer
+	if n := len(idle); n > 0 {
+		zw = idle[n-1]
+		zlibWriters.idle[level-zlib.HuffmanOnly] = idle[:n-1]
 	}
-	return zlib.NewWriterLevel(w, level)
+	zlibWriters.Unlock()
+	if zw == nil {
+		return zlib.NewWriterLevel(w, level)
+	}
+	zw.Reset(w)
+	return zw, nil
 }
 
-// putZlibWriter puts a closed writer made by getZlibWriter at level back
-// into its pool.
+// putZlibWriter keeps a closed writer made by getZlibWriter at level for
+// reuse.
 func putZlibWriter(zw *zlib.Writer, level int) {
 	if level < zlib.HuffmanOnly || level > zlib.BestCompression {
 		return
 	}
 	zw.Reset(nil)
-	zlibWriters[level-zlib.HuffmanOnly].Put(zw)
+	zlibWriters.Lock()
+	defer zlibWriters.Unlock()
+	if idle := zlibWriters.idle[level-zlib.HuffmanOnly]; len(idle) < zlibKeep {
+		zlibWriters.idle[level-zlib.HuffmanOnly] = append(idle, zw)
+	}
 }
