@@ -709,6 +709,14 @@ func (t *TTFParser) ParseCmap(fd *bytes.Reader) error {
 
 	glyphCount := (length - (16 + 8*segCount)) / 2
 
+	// The arrays are allocated once, at most as long as the data left.
+	left := uint(fd.Len()) / 2
+	endCount = make([]uint, 0, atMost(segCount, left))
+	startCount = make([]uint, 0, atMost(segCount, left))
+	idDelta = make([]uint, 0, atMost(segCount, left))
+	idRangeOffset = make([]uint, 0, atMost(segCount, left))
+	glyphIDArray = make([]uint, 0, atMost(glyphCount, left))
+
 	for i := 0; i < int(segCount); i++ {
 		tmp, err := t.ReadUShort(fd)
 		if err != nil {
@@ -1030,4 +1038,12 @@ func (t *TTFParser) Read(fd *bytes.Reader, length int) ([]byte, error) {
 		return nil, errors.New("file out of length")
 	}
 	return buff, nil
+}
+
+// atMost returns n, or limit when n is larger.
+func atMost(n, limit uint) uint {
+	if n > limit {
+		return limit
+	}
+	return n
 }

@@ -94,6 +94,7 @@ func (t *TTFParser) ParseCmapFormat12(fd *bytes.Reader) (bool, error) {
 		return false, err
 	}
 
+	t.groupingTables = make([]CmapFormat12GroupingTable, 0, atMost(nGroups, uint(fd.Len())/12))
 	g := uint(0)
 	for g < nGroups {
 		startCharCode, err := t.ReadULong(fd)
