@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 
 	"github.com/signintech/gopdf/fontmaker/core"
 )
@@ -253,13 +254,14 @@ func (s *SubsetFontObj) charCodeToGlyphIndexFormat12(r rune) (uint, error) {
 
 func (s *SubsetFontObj) charCodeToGlyphIndexFormat4(r rune) (uint, error) {
 	value := uint(r)
-	seg := uint(0)
 	segCount := s.ttfp.SegCount
-	for seg < segCount {
-		if value <= s.ttfp.EndCount[seg] {
-			break
-		}
-		seg++
+	// The first segment that ends at or after value: a binary search, as
+	// the segments are sorted by their end code.
+	seg := uint(sort.Search(int(segCount), func(i int) bool { return value <= s.ttfp.EndCount[i] }))
+	if seg == segCount {
+		// No segment (a font without the closing 0xFFFF segment): the loop
+		// this search replaces indexed past the arrays here.
+		return 0, ErrGlyphNotFound
 	}
 	//fmt.Printf("\ncccc--->%#v\n", me.ttfp.Chars())
 	if value < s.ttfp.StartCount[seg] {
