@@ -141,16 +141,3 @@ func (m *mapGlyphIndexToCharacter) firstRunes() map[int]rune {
 	}
 	return first
 }
-
-func (m *mapGlyphIndexToCharacter) runeByIndex(index int) (rune, bool) {
-	var r rune
-	ok := false
-	for i, idx := range m.indexs {
-		if idx == index {
-			r = m.runes[i]
-			ok = true
-			break
-		}
-	}
-	return r, ok
-}
