@@ -34,7 +34,14 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 			// should never happen...
 			return err
 		}
-		if err := c.listCache.write(ww, c.protection()); err != nil {
+		// The operators are collected first and compressed in one write:
+		// each small write to the compressor costs a deflate step.
+		raw := GetBuffer()
+		defer PutBuffer(raw)
+		if err := c.listCache.write(raw, c.protection()); err != nil {
+			return err
+		}
+		if _, err := ww.Write(raw.Bytes()); err != nil {
 			return err
 		}
 		if err := ww.Close(); err != nil {
