@@ -217,8 +217,18 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		return err
 	}
 
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
+	writeLine(w, func(b []byte) []byte {
+		b = appendFixed(b, x, 2)
+		b = append(b, ' ')
+		b = appendFixed(b, y, 2)
+		b = append(b, " TD\n/F"...)
+		b = strconv.AppendInt(b, int64(c.fontCountIndex), 10)
+		b = append(b, ' ')
+		b = appendTrim(b, c.fontSize)
+		b = append(b, " Tf "...)
+		b = appendTrim(b, c.charSpacing)
+		return append(b, " Tc\n"...)
+	})
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)

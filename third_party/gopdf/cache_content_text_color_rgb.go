@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -10,7 +9,14 @@ type cacheContentTextColorRGB struct {
 }
 
 func (c cacheContentTextColorRGB) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "%.3f %.3f %.3f %s\n", float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, colorTypeFillRGB)
+	writeLine(w, func(b []byte) []byte {
+		b = appendFixed(b, float64(c.r)/255, 3)
+		b = append(b, ' ')
+		b = appendFixed(b, float64(c.g)/255, 3)
+		b = append(b, ' ')
+		b = appendFixed(b, float64(c.b)/255, 3)
+		return append(append(append(b, ' '), colorTypeFillRGB...), '\n')
+	})
 	return nil
 }
 
