@@ -975,12 +975,13 @@ func (t *TTFParser) BytesToString(b []byte) string {
 
 // ReadUShort read ushort
 func (t *TTFParser) ReadUShort(fd *bytes.Reader) (uint, error) {
-	buff, err := t.Read(fd, 2)
-	if err != nil {
+	var buff [2]byte // on the stack: Read would allocate for every value
+	if n, err := fd.Read(buff[:]); err != nil {
 		return 0, err
+	} else if n != len(buff) {
+		return 0, errors.New("file out of length")
 	}
-	n := binary.BigEndian.Uint16(buff)
-	return uint(n), nil
+	return uint(binary.BigEndian.Uint16(buff[:])), nil
 }
 
 // ReadShort read short
@@ -1010,12 +1011,13 @@ func (t *TTFParser) ReadShortInt16(fd *bytes.Reader) (int16, error) {
 
 // ReadULong read ulong
 func (t *TTFParser) ReadULong(fd *bytes.Reader) (uint, error) {
-	buff, err := t.Read(fd, 4)
-	if err != nil {
+	var buff [4]byte // on the stack: Read would allocate for every value
+	if n, err := fd.Read(buff[:]); err != nil {
 		return 0, err
+	} else if n != len(buff) {
+		return 0, errors.New("file out of length")
 	}
-	n := binary.BigEndian.Uint32(buff)
-	return uint(n), nil
+	return uint(binary.BigEndian.Uint32(buff[:])), nil
 }
 
 // Skip skip
