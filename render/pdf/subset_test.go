@@ -36,7 +36,7 @@ func TestFontSubsetsAreCompact(t *testing.T) {
 				glyphs = uint32(binary.BigEndian.Uint16(data[tb.Offset+4:]))
 			}
 		}
-		// The fixture uses a few hundred characters of each font, which has 23,000 glyphs.
+		// The fixture uses a few hundred characters of each font, which has 13,932 glyphs.
 		if glyphs < 10 || glyphs > 1500 {
 			t.Errorf("font file %d has %d glyphs", obj, glyphs)
 		}
