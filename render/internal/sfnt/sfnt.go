@@ -156,15 +156,21 @@ func Parse(data []byte) (*Font, error) {
 }
 
 // Glyph returns the glyph index of r as the PDF writer finds it (the format 4 subtable for the
-// BMP, the format 12 one beyond), 0 when the font has no glyph for r.
+// BMP, the format 12 one beyond), 0 when the font has no glyph for r or maps it to a glyph it
+// does not have (a damaged font).
 func (f *Font) Glyph(r rune) int {
+	g := 0
 	switch {
 	case r < 0 || r > 0x10FFFF:
-		return 0
 	case r <= 0xFFFF:
-		return f.bmp.glyph(r)
+		g = f.bmp.glyph(r)
+	default:
+		g = lookupGroup(f.beyond, r)
 	}
-	return lookupGroup(f.beyond, r)
+	if g >= f.numGlyphs {
+		return 0
+	}
+	return g
 }
 
 // Advance returns the advance width of glyph in thousandths of an em, rounded down as the PDF
@@ -177,10 +183,14 @@ func (f *Font) Advance(glyph int) int {
 	return int(w * 1000 / f.unitsPerEm)
 }
 
-// EachBMP calls fn for every character of the BMP the font has, with its glyph, in the order
-// of the character map.
+// EachBMP calls fn for every character of the BMP the font has (as Glyph finds it), with its
+// glyph, in the order of the character map.
 func (f *Font) EachBMP(fn func(r rune, glyph int)) {
-	f.bmp.each(fn)
+	f.bmp.each(func(r rune, glyph int) {
+		if glyph < f.numGlyphs {
+			fn(r, glyph)
+		}
+	})
 }
 
 // CleanName keeps the characters of s allowed in a PostScript name that need no escape in a

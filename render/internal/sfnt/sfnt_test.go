@@ -123,3 +123,30 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A character mapped to a glyph the font does not have counts as missing, so that the PDF
+// writer is never asked to embed it.
+func TestGlyphsBeyondTheFontAreMissing(t *testing.T) {
+	data := append([]byte(nil), fontData(t, "BIZUDGothic-Bold.ttf")...)
+	_, tables, err := ReadTables(data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		if tb.Tag == "maxp" {
+			data[tb.Offset+4], data[tb.Offset+5] = 0, 100 // claim 100 glyphs
+		}
+	}
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := f.Glyph('漢'); g != 0 {
+		t.Errorf("漢 maps to glyph %d of a 100-glyph font", g)
+	}
+	f.EachBMP(func(r rune, glyph int) {
+		if glyph >= 100 {
+			t.Fatalf("EachBMP gives glyph %d for %U", glyph, r)
+		}
+	})
+}
