@@ -242,7 +242,7 @@ var catalogue = [msgCount]wording{
 	MsgGlyphMissing: {GlyphMissing, SeverityWarning,
 		"%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください"},
 	MsgGlyphMissingOutsideBMP: {GlyphMissing, SeverityWarning,
-		"%s文字「%c」（U+%04X）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉）"},
+		"%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。通常の文字に置き換えるか（例: 𠮷→吉）、この文字を含むフォントを --font で指定してください"},
 }
 
 // Code returns the code of the wording.

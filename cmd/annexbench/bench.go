@@ -80,6 +80,8 @@ type report struct {
 	runs, cold   int
 	rows         []row
 	warm, coldMs float64 // annexgen's mean baselines; 0 when not measured
+	warmPages    int     // pages of the baselines' documents; 0 when unknown
+	coldPages    int
 	jobs         []throughput
 	jobsNote     string
 	parallelism  float64 // what two spinning goroutines achieve over one
@@ -122,6 +124,15 @@ func (b *bench) progress(format string, a ...any) {
 
 func (b *bench) add(r row) {
 	b.rep.rows = append(b.rep.rows, r)
+	if r.tool == "annexgen" && r.time.runs > 0 {
+		// The baselines are set just before their rows are added.
+		if r.time.mean == b.rep.warm {
+			b.rep.warmPages = r.pages
+		}
+		if r.time.mean == b.rep.coldMs {
+			b.rep.coldPages = r.pages
+		}
+	}
 }
 
 func (b *bench) note(format string, a ...any) {
@@ -208,23 +219,26 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "workbook: %s (%s)\n", r.workbook, r.title)
 	fmt.Fprintf(w, "machine: %s; load average %s before, %s after\n", r.machine, r.loadBefore, r.loadAfter)
 	fmt.Fprintf(w, "warm: mean of %d runs after %d untimed; cold: mean of %d runs, each a new process, after 1 untimed\n", r.runs, warmUp, r.cold)
-	fmt.Fprintln(w, "ratios: the tool's mean time per document divided by annexgen's (warm, then cold)")
+	fmt.Fprintln(w, "ratios: the tool's mean time divided by annexgen's (warm, then cold), per document and per page")
 	fmt.Fprintln(w)
 
-	fmt.Fprintln(w, "| tool | mode | runs | ms per document (mean) | median | vs annexgen warm | vs annexgen cold | PDF size | pages |")
-	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| tool | mode | runs | ms per document (mean) | median | ms per page | vs annexgen warm | vs annexgen cold | per page vs warm | per page vs cold | PDF size | pages |")
+	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, row := range r.rows {
 		if row.note != "" {
-			fmt.Fprintf(w, "| %s | %s | | %s | | | | | |\n", row.tool, row.mode, row.note)
+			fmt.Fprintf(w, "| %s | %s | | %s | | | | | | | | |\n", row.tool, row.mode, row.note)
 			continue
 		}
-		pages := "?"
+		pages, perPage := "?", ""
 		if row.pages > 0 {
 			pages = strconv.Itoa(row.pages)
+			perPage = millis(row.time.mean / float64(row.pages))
 		}
 		t := row.time
-		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", row.tool, row.mode, t.runs,
-			millis(t.mean), millis(t.median), ratio(t.mean, r.warm), ratio(t.mean, r.coldMs), kilobytes(row.size), pages)
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", row.tool, row.mode, t.runs,
+			millis(t.mean), millis(t.median), perPage, ratio(t.mean, r.warm), ratio(t.mean, r.coldMs),
+			pageRatio(t.mean, row.pages, r.warm, r.warmPages), pageRatio(t.mean, row.pages, r.coldMs, r.coldPages),
+			kilobytes(row.size), pages)
 	}
 
 	if len(r.jobs) > 0 || r.jobsNote != "" {
@@ -264,6 +278,15 @@ func ratio(ms, base float64) string {
 		return ""
 	}
 	return fmt.Sprintf("%.1f×", ms/base)
+}
+
+// pageRatio compares the time per page of a document of pages pages with a baseline's; "" when
+// a page count is unknown.
+func pageRatio(ms float64, pages int, base float64, basePages int) string {
+	if pages <= 0 || basePages <= 0 || base <= 0 {
+		return ""
+	}
+	return ratio(ms/float64(pages), base/float64(basePages))
 }
 
 func kilobytes(n int64) string {

@@ -17,11 +17,12 @@ import (
 func TestReportTable(t *testing.T) {
 	r := &report{
 		workbook: "samples/hospital.xlsx", title: "別紙, 10 pages", runs: 20, cold: 3,
-		warm: 10, coldMs: 100,
+		warm: 10, coldMs: 100, warmPages: 10, coldPages: 10,
 		rows: []row{
 			{tool: "annexgen", mode: "warm", time: timing{runs: 20, mean: 10, median: 9.5}, size: 51200, pages: 10},
 			{tool: "annexgen", mode: "cold", time: timing{runs: 3, mean: 100, median: 90}, size: 51200, pages: 10},
 			{tool: "Typst", mode: "warm", time: timing{runs: 20, mean: 45, median: 44}, size: 102400},
+			{tool: "Typst", mode: "cold", time: timing{runs: 3, mean: 400, median: 400}, size: 102400, pages: 8},
 			{tool: "pandoc + LuaLaTeX", mode: "cold", note: "not installed (texlive-lang-japanese)"},
 		},
 		jobs: []throughput{{jobs: 1, files: 40, seconds: 4}, {jobs: 2, files: 40, seconds: 2.5}},
@@ -30,10 +31,11 @@ func TestReportTable(t *testing.T) {
 	r.print(&out)
 	got := out.String()
 	for _, want := range []string{
-		"| annexgen | warm | 20 | 10.0 | 9.5 | 1.0× | 0.1× | 50 KB | 10 |",
-		"| annexgen | cold | 3 | 100 | 90.0 | 10.0× | 1.0× | 50 KB | 10 |",
-		"| Typst | warm | 20 | 45.0 | 44.0 | 4.5× | 0.5× | 100 KB | ? |",
-		"| pandoc + LuaLaTeX | cold | | not installed (texlive-lang-japanese) | | | | | |",
+		"| annexgen | warm | 20 | 10.0 | 9.5 | 1.0 | 1.0× | 0.1× | 1.0× | 0.1× | 50 KB | 10 |",
+		"| annexgen | cold | 3 | 100 | 90.0 | 10.0 | 10.0× | 1.0× | 10.0× | 1.0× | 50 KB | 10 |",
+		"| Typst | warm | 20 | 45.0 | 44.0 |  | 4.5× | 0.5× |  |  | 100 KB | ? |",
+		"| Typst | cold | 3 | 400 | 400 | 50.0 | 40.0× | 4.0× | 50.0× | 5.0× | 100 KB | 8 |",
+		"| pandoc + LuaLaTeX | cold | | not installed (texlive-lang-japanese) | | | | | | | | |",
 		"| -j 1 | 40 | 4.00 | 10.0 |",
 		"| -j 2 | 40 | 2.50 | 16.0 |",
 		"-j 2 throughput ÷ -j 1 throughput: 1.60×",
@@ -48,7 +50,7 @@ func TestReportWithoutBaselines(t *testing.T) {
 	r := &report{rows: []row{{tool: "Typst", mode: "cold", time: newTiming([]float64{370, 360, 380})}}}
 	var out bytes.Buffer
 	r.print(&out)
-	if !strings.Contains(out.String(), "| Typst | cold | 3 | 370 | 370 |  |  |  | ? |") {
+	if !strings.Contains(out.String(), "| Typst | cold | 3 | 370 | 370 |  |  |  |  |  |  | ? |") {
 		t.Errorf("row without baselines:\n%s", out.String())
 	}
 }
@@ -177,5 +179,17 @@ func TestMissingPeersAreRows(t *testing.T) {
 		if !strings.HasPrefix(r.note, "not installed") {
 			t.Errorf("%s %s: note %q, want not installed", r.tool, r.mode, r.note)
 		}
+	}
+}
+
+// TestBaselinePages checks that the page counts of annexgen's baseline rows are kept for the
+// per-page ratios.
+func TestBaselinePages(t *testing.T) {
+	b := &bench{rep: &report{warm: 10, coldMs: 100}}
+	b.add(row{tool: "annexgen", mode: "warm", time: timing{runs: 5, mean: 10}, pages: 12})
+	b.add(row{tool: "annexgen", mode: "warm: Markdown → PDF", time: timing{runs: 5, mean: 8}, pages: 11})
+	b.add(row{tool: "annexgen", mode: "cold", time: timing{runs: 3, mean: 100}, pages: 13})
+	if b.rep.warmPages != 12 || b.rep.coldPages != 13 {
+		t.Errorf("baseline pages %d and %d, want 12 and 13", b.rep.warmPages, b.rep.coldPages)
 	}
 }

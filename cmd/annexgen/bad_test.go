@@ -320,7 +320,7 @@ func TestGlyphsAndMarkup(t *testing.T) {
 		t.Fatalf("status %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	for _, c := range []string{"𠮷", "😀", "👍", "🏻"} {
-		line := "文字「" + c + "」（U+" + fmt.Sprintf("%04X", []rune(c)[0]) + "）は、PDFに書き込めない種類の文字（絵文字や一部の異体字など）のため、〓と表示されます。通常の文字に置き換えてください（例: 𠮷→吉） (glyph-missing)"
+		line := "文字「" + c + "」（U+" + fmt.Sprintf("%04X", []rune(c)[0]) + "）はフォントにないため、PDFでは〓と表示されます。通常の文字に置き換えるか（例: 𠮷→吉）、この文字を含むフォントを --font で指定してください (glyph-missing)"
 		if n := strings.Count(r.stdout, line+"\n"); n != 1 {
 			t.Errorf("glyph warning for %s printed %d times, want once:\n%s", c, n, r.stdout)
 		}

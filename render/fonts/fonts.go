@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/annexgen/annexgen/render/internal/sfnt"
 )
 
 // Face is one TrueType font ready for gopdf, which reads only TrueType-outline .ttf data.
@@ -22,7 +24,7 @@ type Face struct {
 	Data []byte // standalone TrueType (sfnt 0x00010000) bytes, extracted from a .ttc when needed
 
 	index int        // face number within a collection, -1 for a single font
-	cmap  *cmapTable // the character map, for HasRune
+	font  *sfnt.Font // the parsed font, for HasRune and the PDF metrics
 }
 
 // Set is the fonts a document uses.

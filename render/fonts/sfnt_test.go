@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/signintech/gopdf"
+
+	"github.com/annexgen/annexgen/render/internal/sfnt"
 )
 
 // systemFont returns the path of a font file installed on this machine, skipping the test
@@ -50,7 +52,7 @@ func buildTTC(t testing.TB, fonts ...[]byte) []byte {
 	binary.BigEndian.PutUint32(out[4:], 0x00010000)
 	binary.BigEndian.PutUint32(out[8:], uint32(len(fonts)))
 	for i, f := range fonts {
-		_, tables, err := readTables(f, 0)
+		_, tables, err := sfnt.ReadTables(f, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,7 +62,7 @@ func buildTTC(t testing.TB, fonts ...[]byte) []byte {
 		for j := len(tables) - 1; j >= 0; j-- {
 			tb := tables[j]
 			binary.BigEndian.PutUint32(out[start+12+16*j+8:], uint32(len(out)))
-			out = append(out, f[tb.offset:tb.offset+tb.length]...)
+			out = append(out, f[tb.Offset:tb.Offset+tb.Length]...)
 			for len(out)%4 != 0 {
 				out = append(out, 0)
 			}
@@ -72,15 +74,15 @@ func buildTTC(t testing.TB, fonts ...[]byte) []byte {
 // tableData returns the data of every table of a standalone font by tag.
 func tableData(t testing.TB, font []byte) (uint32, map[string][]byte) {
 	t.Helper()
-	version, tables, err := readTables(font, 0)
+	version, tables, err := sfnt.ReadTables(font, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := map[string][]byte{}
 	for _, tb := range tables {
-		m[tb.tag] = font[tb.offset : tb.offset+tb.length]
-		if tb.offset%4 != 0 {
-			t.Errorf("table %q at offset %d, not 4-byte aligned", tb.tag, tb.offset)
+		m[tb.Tag] = font[tb.Offset : tb.Offset+tb.Length]
+		if tb.Offset%4 != 0 {
+			t.Errorf("table %q at offset %d, not 4-byte aligned", tb.Tag, tb.Offset)
 		}
 	}
 	return version, m
@@ -304,39 +306,4 @@ func FuzzParseFace(f *testing.F) {
 		}
 		ExtractTTC(data, n)
 	})
-}
-
-// TestCmapFormats checks that the format 4 and format 12 character maps of a real font give
-// the same glyph for every BMP character.
-func TestCmapFormats(t *testing.T) {
-	font := readSystemFont(t, "BIZUDMincho-Regular.ttf")
-	_, tables := tableData(t, font)
-	cmap := tables["cmap"]
-	var f4, f12 *cmapTable
-	for i := range int(binary.BigEndian.Uint16(cmap[2:])) {
-		rec := cmap[4+8*i:]
-		sub := cmap[binary.BigEndian.Uint32(rec[4:]):]
-		switch binary.BigEndian.Uint16(sub) {
-		case 4:
-			f4 = parseFormat4(sub)
-		case 12:
-			f12 = parseFormat12(sub)
-		}
-	}
-	if f4 == nil || f12 == nil {
-		t.Skip("the font lacks a format 4 or format 12 character map")
-	}
-	mapped := 0
-	for r := rune(0); r <= 0xFFFF; r++ {
-		g4, g12 := f4.glyph(r), f12.glyph(r)
-		if g4 != g12 {
-			t.Fatalf("glyph of %U: format 4 gives %d, format 12 gives %d", r, g4, g12)
-		}
-		if g4 != 0 {
-			mapped++
-		}
-	}
-	if mapped < 7000 {
-		t.Errorf("only %d BMP characters mapped", mapped)
-	}
 }

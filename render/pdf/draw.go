@@ -33,6 +33,8 @@ func (t *Typesetter) draw(w io.Writer, pages []*page, headings []*heading, info 
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	gp.SetCompressLevel(t.compress)
+	gp.SetFontCompressLevel(t.fontZlib)
+	gp.SetLang("ja")
 	gp.SetInfo(info)
 	tags, err := t.addFonts(gp, pages)
 	if err != nil {

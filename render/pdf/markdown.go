@@ -359,16 +359,10 @@ func (c *converter) plain(s string, f faceID, context string) string {
 	return b.text.String()
 }
 
-// infoText prepares a document information string: gopdf writes these as four hex digits per
-// character, so characters outside the BMP become 〓 there too (they are reported where they are
-// drawn).
+// infoText prepares a document information string. It is written in UTF-16 (characters beyond
+// the BMP as surrogate pairs) and shown by the viewer in its own fonts, so it is kept as it is.
 func (c *converter) infoText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF {
-			return replacement
-		}
-		return r
-	}, s)
+	return s
 }
 
 // substitute returns the character drawn in place of a missing one in font f.

@@ -55,6 +55,38 @@ func TestWidthsMatchGopdf(t *testing.T) {
 	}
 }
 
+// TestSupplementaryCharacters checks a character beyond the BMP that BIZ UD Mincho has (𠀋
+// U+2000B) against gopdf, and one it lacks (𠮷 U+20BB7).
+func TestSupplementaryCharacters(t *testing.T) {
+	data := fontData(t, "BIZUDMincho-Regular.ttf")
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pdf gopdf.GoPdf
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+	if err := pdf.AddTTFFontData("f", data); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.SetFont("f", "", 1000); err != nil {
+		t.Fatal(err)
+	}
+	w, ok := f.Width(0x2000B)
+	if !ok {
+		t.Fatal("U+2000B reported missing")
+	}
+	got, err := pdf.MeasureTextWidth("\U0002000B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if float64(w) != got || w == 0 {
+		t.Errorf("width of U+2000B = %d, gopdf says %v", w, got)
+	}
+	if f.Has(0x20BB7) {
+		t.Error("U+20BB7 reported present")
+	}
+}
+
 func TestParseRejectsGarbage(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("OTTO...."), make([]byte, 100), []byte("\x00\x01\x00\x00\x00\x09")} {
 		if _, err := Parse(data); err == nil {
@@ -68,6 +100,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if face, err := Parse(data); err == nil {
 			face.Width('a')
+			face.Width(0x2000B)
 		}
 	})
 }
