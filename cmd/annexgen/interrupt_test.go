@@ -70,7 +70,7 @@ func TestInterrupt(t *testing.T) {
 			t.Errorf("%s is incomplete", e.Name())
 		}
 	}
-	if got := strings.Count(stdout.String(), " → "); got != len(entries) {
+	if got := strings.Count(stdout.String(), "\n"); got != len(entries) {
 		t.Errorf("the summary lists %d outputs, the folder holds %d", got, len(entries))
 	}
 }

@@ -25,6 +25,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/annexgen/annexgen/internal/outfile"
 )
 
 // Exit statuses.
@@ -61,12 +63,17 @@ type env struct {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Ctrl-C or SIGTERM cancels ctx: no new file is started, and the files
+	// under way get a grace period (see render). Later signals are caught
+	// too, so that the process always ends through outfile.Stop below and
+	// leaves no temporary file.
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		// The first Ctrl-C lets the files under way finish; a second one
-		// stops at once.
-		<-ctx.Done()
-		stop()
+		for range signals {
+			cancel()
+		}
 	}()
 	e := &env{
 		stdout:     os.Stdout,
@@ -75,7 +82,9 @@ func main() {
 		ctx:        ctx,
 		isTerminal: isTerminal(os.Stderr),
 	}
-	os.Exit(run(e, os.Args[1:]))
+	status := run(e, os.Args[1:])
+	outfile.Stop() // waits for outputs being put in place; none is started after
+	os.Exit(status)
 }
 
 // run executes one command line and returns the exit status.
@@ -107,12 +116,17 @@ func run(e *env, args []string) int {
 }
 
 // newFlags returns a flag set for a command whose help starts with synopsis.
+// Asked for with -h or --help, the help goes to stdout, so that it can be
+// paged or searched; parse prints it.
 func newFlags(e *env, name, synopsis string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("annexgen "+name, pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard) // parse reports errors in Japanese
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "%s\nオプション:\n%s", synopsis, fs.FlagUsages())
+		fmt.Fprint(e.stdout, synopsis)
+		if fs.HasFlags() {
+			fmt.Fprintf(e.stdout, "\nオプション:\n%s", flagUsages(fs))
+		}
 	}
 	return fs
 }
@@ -121,7 +135,7 @@ func newFlags(e *env, name, synopsis string) *pflag.FlagSet {
 func parse(e *env, fs *pflag.FlagSet, args []string) (status int, done bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		return exitOK, true
+		return exitOK, true // fs.Usage has printed the help
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %s\n（使い方は %s --help）\n", fs.Name(), flagError(err), fs.Name())

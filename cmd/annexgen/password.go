@@ -16,7 +16,7 @@ const passwordEnv = "ANNEXGEN_PASSWORD"
 
 // addPasswordFlag adds --password-file to fs.
 func addPasswordFlag(fs *pflag.FlagSet) *string {
-	return fs.String("password-file", "", "パスワード付きの確認表を開くためのパスワードを書いたファイル（環境変数 "+passwordEnv+" でも指定できます）")
+	return fs.String("password-file", "", "パスワード付きの確認表を開くためのパスワードを書いた`ファイル`（環境変数 "+passwordEnv+" でも指定できます）")
 }
 
 // password returns the password from the file named by --password-file,

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/internal/batch"
@@ -19,7 +17,7 @@ func runValidate(e *env, args []string) int {
   annexgen validate --format json *.xlsx
   annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
 `)
-	format := fs.String("format", "text", "出力の形式: text（読みやすい一覧）または json（他のプログラム向け）")
+	format := fs.String("format", "text", "出力の`形式`: text（読みやすい一覧）または json（他のプログラム向け）")
 	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
 	pwFile := addPasswordFlag(fs)
 	if status, done := parse(e, fs, args); done {
@@ -76,9 +74,13 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
-	_, findings, err := xlsx.Load(path, opt)
+	err := batch.CheckInput(path)
+	var findings checklist.Findings
+	if err == nil {
+		_, findings, err = xlsx.Load(path, opt)
+	}
 	if err != nil {
-		f := unreadable(err)
+		f := batch.Unreadable(err)
 		f.Message += passwordHint(err, pwSource)
 		findings = append(findings, f)
 	}
@@ -88,14 +90,4 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 // emptyFolder is the report of a folder argument that holds no workbook.
 func emptyFolder(path string) fileReport {
 	return newFileReport(path, checklist.Findings{checklist.NewFinding(checklist.MsgFileUnreadableEmptyFolder, checklist.Cell{}, nil)})
-}
-
-// unreadable turns a file error into a finding.
-func unreadable(err error) checklist.Finding {
-	msg := err.Error()
-	var fe *xlsx.FileError
-	if errors.As(err, &fe) {
-		msg = fe.Reason
-	}
-	return checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, msg)
 }

@@ -195,6 +195,30 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 	return outputs, glyphs.findings(), nil
 }
 
+// TryTemplates applies the template of every kind parsed to list, as a
+// whole document and one per vendor, writing nothing, and returns the
+// first error (a *markdown.TemplateError where it names a template): to
+// find a template's mistakes once, before any workbook is converted.
+func (c *Converter) TryTemplates(list *checklist.Checklist) error {
+	for _, kind := range document.Kinds() {
+		tmpl, ok := c.templates[kind]
+		if !ok {
+			continue
+		}
+		vendors := append(document.Vendors(list, false), document.Vendors(list, true)...)
+		for _, vendor := range vendors {
+			doc, err := document.New(kind, list, vendor)
+			if err != nil {
+				return err
+			}
+			if err := tmpl.Execute(io.Discard, doc); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // FromMarkdown renders Markdown made from a document (or any Markdown of
 // the same kind) in format f, with the findings of rendering.
 func (c *Converter) FromMarkdown(f Format, md []byte, meta document.Meta) ([]byte, checklist.Findings, error) {
