@@ -41,6 +41,11 @@ type Form struct {
 // of each sheet for additions.
 const formSpareRows = 10
 
+// formLastRow is the last row of a Part sheet that the drop-downs and the
+// date check cover, so that rows a clerk adds below the prepared ones
+// get them too.
+const formLastRow = 1000
+
 // formCreated is the fixed creation date written into every blank form,
 // so that the same Form always gives the same bytes.
 const formCreated = "2024-06-01T00:00:00Z"
@@ -338,6 +343,18 @@ func (b *formBuilder) partColumns() []string {
 	return append(cols, "合意内容", "備考")
 }
 
+// headerText is the header cell of column c: a role column of a named
+// vendor carries the name in brackets, which the reader ignores
+// ("事業者A\n（株式会社メディカル）").
+func (b *formBuilder) headerText(c string) string {
+	for i, name := range b.vendors {
+		if c == "事業者"+checklist.VendorKey(i) && name != "" {
+			return c + "\n（" + name + "）"
+		}
+	}
+	return c
+}
+
 func (b *formBuilder) partSheet(sheet, name, description string, items []SeedItem) {
 	cols := b.partColumns()
 	last := len(cols)
@@ -346,6 +363,9 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		w, ok := widths[c]
 		if !ok {
 			w = 9 // role columns
+			if t := b.headerText(c); t != c {
+				w = 14 // with the vendor's name
+			}
 		}
 		b.set(b.x.SetColWidth(sheet, formColName(i+1), formColName(i+1), w))
 	}
@@ -383,7 +403,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 	row++
 	header := row
 	for i, c := range cols {
-		b.cell(sheet, i+1, header, c, "header")
+		b.cell(sheet, i+1, header, b.headerText(c), "header")
 	}
 	b.set(b.x.SetRowHeight(sheet, header, 30))
 
@@ -419,6 +439,9 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		row++
 		b.itemRow(sheet, row, cols, "", "", "")
 		addRow(row)
+	}
+	if n := len(runs); runs[n-1][1] < formLastRow {
+		runs[n-1][1] = formLastRow
 	}
 
 	colRanges := func(first, lastCol int) []string {
