@@ -5,13 +5,17 @@
 //	annexgen init      [-o FILE] [--vendor NAME]... [--items FILE]
 //	annexgen validate  [--format text|json] [--strict] FILE...
 //	annexgen render    [--doc annex|sla] [--to md,pdf] [-o DIR] [--templates DIR] [--font FILE]
-//	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
+//	                   [--per-vendor] [--strict] [-j N] [--force | --skip-existing] [--json] FILE|DIR...
 //	annexgen templates [-o DIR]
 //	annexgen version
 //
 // Exit status: 0 when every file was done (warnings allowed); 1 when some
 // input was rejected (validation errors, or not a readable workbook); 2 for
-// a usage error or an output that could not be written.
+// a usage error, a template error or an output that could not be written;
+// 130 when interrupted.
+//
+// stdout carries results only (validate's findings, the files render
+// wrote, or the JSON document); diagnostics and progress go to stderr.
 package main
 
 import (

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -124,6 +125,22 @@ func TestRunGivesUpOnStuckInputs(t *testing.T) {
 	}
 	if len(started) > 3 {
 		t.Errorf("started %v", started)
+	}
+}
+
+// TestRunCapsWorkers asks for far more workers than inputs: no more
+// goroutines are started than there are inputs.
+func TestRunCapsWorkers(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var most atomic.Int32
+	Pool{Workers: 100000}.Run(context.Background(), make([]Input, 3), func(Input) Result {
+		if n := int32(runtime.NumGoroutine() - before); n > most.Load() {
+			most.Store(n)
+		}
+		return Result{}
+	})
+	if n := most.Load(); n > 10 {
+		t.Errorf("%d goroutines for 3 inputs", n)
 	}
 }
 
