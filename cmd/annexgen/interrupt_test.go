@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +84,36 @@ func exitStatus(t *testing.T, cmd *exec.Cmd) int {
 		t.Fatal("the process did not end a minute after the signal")
 	}
 	return -1
+}
+
+// TestInterruptStuckValidate presses Ctrl-C while validate is stuck on a
+// file: the process ends with status 130 all the same.
+func TestInterruptStuckValidate(t *testing.T) {
+	bin := binary(t)
+	in := t.TempDir()
+	os.WriteFile(filepath.Join(in, stuckName), []byte("never read"), 0o644)
+	var stderr bytes.Buffer
+	cmd := exec.Command(bin, "validate", in)
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // let it reach the file; a signal sent before ends it too
+	cmd.Process.Signal(syscall.SIGINT)
+	if status := exitStatus(t, cmd); status != exitStopped {
+		t.Errorf("status %d, want %d\n%s", status, exitStopped, stderr.String())
+	}
+}
+
+// TestValidateStopsWhenCancelled checks files no more once interrupted.
+func TestValidateStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	status := run(&env{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, ctx: ctx}, []string{"validate", sample("clinic.xlsx")})
+	if status != exitStopped || !strings.Contains(errOut.String(), "中断しました。0件を確認し") {
+		t.Errorf("status %d, stderr %q", status, errOut.String())
+	}
 }
 
 // TestInterruptStuckFile presses Ctrl-C (and sends SIGTERM) while a file

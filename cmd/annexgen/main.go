@@ -27,6 +27,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -67,18 +68,8 @@ type env struct {
 }
 
 func main() {
-	// Ctrl-C or SIGTERM cancels ctx: no new file is started, and the files
-	// under way get a grace period (see render). Later signals are caught
-	// too, so that the process always ends through outfile.Stop below and
-	// leaves no temporary file.
 	ctx, cancel := context.WithCancel(context.Background())
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		for range signals {
-			cancel()
-		}
-	}()
+	go stopOnSignals(cancel)
 	e := &env{
 		stdout:     os.Stdout,
 		stderr:     os.Stderr,
@@ -89,6 +80,25 @@ func main() {
 	status := run(e, os.Args[1:])
 	outfile.Stop() // waits for outputs being put in place; none is started after
 	os.Exit(status)
+}
+
+// stopOnSignals handles Ctrl-C and SIGTERM. The first cancels the
+// commands' context: no new file is started, and the files under way get
+// a grace period (see render), after which the command returns with
+// exitStopped. Should it not have returned a little after that, or at a
+// second signal, the process exits here. Either way it ends through
+// outfile.Stop, which leaves no temporary file behind.
+func stopOnSignals(cancel context.CancelFunc) {
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	<-signals
+	cancel()
+	select {
+	case <-signals:
+	case <-time.After(grace + 2*time.Second):
+	}
+	outfile.Stop()
+	os.Exit(exitStopped)
 }
 
 // run executes one command line and returns the exit status.

@@ -220,7 +220,8 @@ func newPipeline(opt convert.Options, dir string) (*convert.Converter, error) {
 const grace = 2 * time.Second
 
 // stall names, in a test build only (-ldflags "-X main.stall=NAME"), an
-// input whose conversion never ends: a stuck file, to test interruptions.
+// input whose conversion or validation never ends: a stuck file, to test
+// interruptions.
 var stall string
 
 // renderAll converts the inputs on job.jobs workers, drawing progress.

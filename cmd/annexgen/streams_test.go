@@ -244,6 +244,14 @@ func TestSkipExistingResumes(t *testing.T) {
 	if !strings.Contains(r.stderr, filepath.Join(in, "clinic.xlsx")+": 出力が既にあるため飛ばしました") || !strings.Contains(r.stderr, "作成済みのため飛ばした 1件") {
 		t.Errorf("stderr does not name the skipped file:\n%s", r.stderr)
 	}
+	// With the kind given, a file done is skipped without being read: a
+	// file that is no longer a workbook is not even noticed.
+	os.WriteFile(filepath.Join(in, "clinic.xlsx"), []byte("壊れた"), 0o644)
+	r = annexgen(t, nil, "render", "--to", "md", "--doc", "annex", "--skip-existing", "-o", out, filepath.Join(in, "clinic.xlsx"))
+	if r.status != exitOK || !strings.Contains(r.stderr, "出力が既にあるため飛ばしました") {
+		t.Errorf("--doc annex --skip-existing: status %d\n%s", r.status, r.stderr)
+	}
+	copyFile(t, sample("clinic.xlsx"), in)
 	// Without it, the existing outputs are refused, with a hint.
 	r = annexgen(t, nil, "render", "--to", "md", "-o", out, in)
 	if r.status != exitWrite || !strings.Contains(r.stderr, "--skip-existing") {

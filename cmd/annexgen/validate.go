@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/internal/batch"
@@ -33,11 +36,15 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
-	reports, err := validateAll(fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
+	reports, err := validateAll(e, fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
 	newPrinter(e, *format == "json").validated(reports)
+	if e.ctx.Err() != nil {
+		fmt.Fprintf(e.stderr, "annexgen validate: 中断しました。%d件を確認し、残りは確認していません。\n", len(reports))
+		return exitStopped
+	}
 	status := exitOK
 	for _, r := range reports {
 		if r.Errors > 0 {
@@ -47,11 +54,14 @@ func runValidate(e *env, args []string) int {
 	return status
 }
 
-// validateAll validates the files and folders of args, in order. The
-// error names a folder that cannot be read.
-func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
+// validateAll validates the files and folders of args, in order, until
+// e.ctx is cancelled. The error names a folder that cannot be read.
+func validateAll(e *env, args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
 	var reports []fileReport
 	for _, arg := range args {
+		if e.ctx.Err() != nil {
+			break
+		}
 		found, err := batch.Expand([]string{arg})
 		if err != nil {
 			return nil, err
@@ -65,6 +75,9 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 			reports = append(reports, validateFile(path, opt, pwSource))
 		}
 		for _, in := range found.Inputs {
+			if e.ctx.Err() != nil {
+				break // interrupted: the files checked are reported
+			}
 			reports = append(reports, validateFile(in.Path, opt, pwSource))
 		}
 	}
@@ -74,6 +87,9 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
+	if stall != "" && filepath.Base(path) == stall {
+		select {}
+	}
 	err := batch.CheckInput(path)
 	var findings checklist.Findings
 	if err == nil {

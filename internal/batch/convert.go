@@ -65,6 +65,10 @@ func (c *Converter) Convert(in Input) (res Result) {
 	if err != nil {
 		return unreadable(res, err)
 	}
+	if c.SkipExisting && c.known(in) {
+		res.Status = Skipped
+		return res
+	}
 	conv, err := c.Pipeline.File(in.Path)
 	res.Findings = conv.Findings
 	res.Errors = conv.Findings.Count(checklist.SeverityError)
@@ -103,13 +107,37 @@ func unreadable(res Result, err error) Result {
 	return res
 }
 
+// place returns the folder of in's outputs and their path in it without
+// the endings (".annex.md" and so on).
+func (c *Converter) place(in Input) (dir, base string) {
+	if c.OutDir == "" {
+		return filepath.Dir(in.Path), filepath.Base(stem(in.Rel))
+	}
+	return c.OutDir, stem(in.Rel)
+}
+
+// known reports whether the outputs of in are known without reading it
+// (the kind is given, the documents are whole) and all exist: a file
+// done before is skipped without being read again.
+func (c *Converter) known(in Input) bool {
+	opt := c.Pipeline.Options()
+	if opt.Kind == "" || opt.PerVendor || len(opt.Formats) == 0 {
+		return false
+	}
+	dir, base := c.place(in)
+	for _, f := range opt.Formats {
+		name := base + "." + convert.Output{Kind: opt.Kind, Format: f}.Name()
+		if _, err := os.Lstat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // commit writes the outputs of in, or skips them all when SkipExisting is
 // set and every one exists.
 func (c *Converter) commit(res Result, in Input, outputs []convert.Output) Result {
-	dir, base := c.OutDir, stem(in.Rel)
-	if dir == "" {
-		dir, base = filepath.Dir(in.Path), filepath.Base(base)
-	}
+	dir, base := c.place(in)
 	var files []outfile.File
 	existing := 0
 	for _, o := range outputs {

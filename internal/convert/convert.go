@@ -84,6 +84,9 @@ func (c *Converter) Ready() error {
 	return nil
 }
 
+// Options returns the options c was made with.
+func (c *Converter) Options() Options { return c.opt }
+
 // With returns a Converter that shares c's templates and fonts but makes
 // documents of kind k ("" follows each workbook's 文書種別) and, with
 // perVendor, one per vendor: for a server whose users choose per upload.
