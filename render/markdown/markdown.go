@@ -203,12 +203,20 @@ func (t *Template) Execute(w io.Writer, d *document.Document) error {
 	case errors.Is(err, errTooLarge):
 		return t.limitError(fmt.Sprintf("文書が大きくなりすぎます（Markdown で %d MB を超えました）。{{range}} の繰り返しなどを確かめてください", MaxOutput>>20))
 	case errors.Is(err, errTooSlow):
-		return t.limitError(fmt.Sprintf("文書の作成に時間がかかりすぎます（%s を超えました）。{{range}} の繰り返しなどを確かめてください", MaxTime))
+		return t.limitError(fmt.Sprintf("文書の作成に時間がかかりすぎます（%sを超えました）。{{range}} の繰り返しなどを確かめてください", japaneseDuration(MaxTime)))
 	case err != nil:
 		return t.execError(err)
 	}
 	_, err = w.Write(tidy(out.Bytes()))
 	return err
+}
+
+// japaneseDuration says d in seconds, or in milliseconds below a second.
+func japaneseDuration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%dミリ秒", d.Milliseconds())
+	}
+	return fmt.Sprintf("%g秒", d.Seconds())
 }
 
 var (
