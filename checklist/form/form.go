@@ -41,11 +41,6 @@ type Form struct {
 // of each sheet for additions.
 const formSpareRows = 10
 
-// formLastRow is the last row of a Part sheet that the drop-downs and the
-// date check cover, so that rows a clerk adds below the prepared ones
-// get them too.
-const formLastRow = 1000
-
 // formCreated is the fixed creation date written into every blank form,
 // so that the same Form always gives the same bytes.
 const formCreated = "2024-06-01T00:00:00Z"
@@ -343,18 +338,6 @@ func (b *formBuilder) partColumns() []string {
 	return append(cols, "合意内容", "備考")
 }
 
-// headerText is the header cell of column c: a role column of a named
-// vendor carries the name in brackets, which the reader ignores
-// ("事業者A\n（株式会社メディカル）").
-func (b *formBuilder) headerText(c string) string {
-	for i, name := range b.vendors {
-		if c == "事業者"+checklist.VendorKey(i) && name != "" {
-			return c + "\n（" + name + "）"
-		}
-	}
-	return c
-}
-
 func (b *formBuilder) partSheet(sheet, name, description string, items []SeedItem) {
 	cols := b.partColumns()
 	last := len(cols)
@@ -440,23 +423,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		b.itemRow(sheet, row, cols, "", "", "")
 		addRow(row)
 	}
-	if n := len(runs); runs[n-1][1] < formLastRow {
-		runs[n-1][1] = formLastRow
-	}
-
-	colRanges := func(first, lastCol int) []string {
-		var rs []string
-		for _, r := range runs {
-			rs = append(rs, fmt.Sprintf("%s%d:%s%d", formColName(first), r[0], formColName(lastCol), r[1]))
-		}
-		return rs
-	}
-	checkCol, doneCol, firstRole, lastRole := 4, 5, 6, 6+len(b.vendors)
-	b.dropList(sheet, colRanges(checkCol, checkCol), CheckChoices, "初回確認",
-		"「はい」「いいえ」「対象外」のいずれかを一覧から選んでください。")
-	b.dateCheck(sheet, colRanges(doneCol, doneCol))
-	b.dropList(sheet, colRanges(firstRole, lastRole), MarkChoices, "役割の記号",
-		"◎（主担当）、○（実施）、△（支援）、-（関与なし）のいずれかを一覧から選んでください。")
+	b.partValidations(sheet, runs)
 
 	b.page(sheet, true, header)
 }
