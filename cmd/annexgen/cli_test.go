@@ -38,6 +38,9 @@ func TestHelpOnStdout(t *testing.T) {
 	if strings.Contains(r.stdout, "既定: annex") {
 		t.Errorf("render --help says the default of --doc is annex:\n%s", r.stdout)
 	}
+	if r := annexgen(t, nil, "help", "render"); r.status != exitOK || !strings.HasPrefix(r.stdout, "annexgen render: ") {
+		t.Errorf("help render: status %d, stdout %.60q", r.status, r.stdout)
+	}
 	if r := annexgen(t, nil, "version", "extra"); r.status != exitUsage {
 		t.Errorf("version extra: status %d, want %d", r.status, exitUsage)
 	}

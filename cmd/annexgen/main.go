@@ -56,7 +56,7 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
 
-各コマンドの詳しい説明: annexgen コマンド --help
+各コマンドの詳しい説明: annexgen コマンド --help（または annexgen help コマンド）
 `
 
 // env is what a command sees of the outside world; tests replace it.
@@ -115,7 +115,15 @@ func run(e *env, args []string) int {
 		"version":   runVersion,
 	}
 	switch args[0] {
-	case "-h", "--help", "help":
+	case "help":
+		if len(args) > 1 {
+			if _, ok := commands[args[1]]; ok {
+				return run(e, []string{args[1], "--help"}) // annexgen help render
+			}
+		}
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	case "-h", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	case "-v", "--version":
