@@ -94,18 +94,21 @@ func TestForceRestoresEarlierOutputs(t *testing.T) {
 	md, pdf := filepath.Join(dir, "a.md"), filepath.Join(dir, "a.pdf")
 	os.WriteFile(md, []byte("old md"), 0o644)
 	os.WriteFile(pdf, []byte("old pdf"), 0o644)
-	failRename = func(from, to string) bool { return strings.HasSuffix(from, ".tmp") && filepath.Base(to) == "a.pdf" }
-	defer func() { failRename = nil }()
-	for _, commit := range []func([]File) error{
-		func(fs []File) error { return Commit(fs, true) },
-		func(fs []File) error {
-			for i := range fs {
-				fs[i].Path = filepath.Base(fs[i].Path)
-			}
-			return CommitIn(dir, fs, true)
-		},
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, p := range []place{
+		failingRename{osPlace{}, pdf},
+		failingRename{rootPlace{root}, "a.pdf"},
 	} {
-		err := commit([]File{{Path: md, Data: []byte("new md")}, {Path: pdf, Data: []byte("new pdf")}})
+		files := []File{{Path: md, Data: []byte("new md")}, {Path: pdf, Data: []byte("new pdf")}}
+		base := ""
+		if _, ok := p.(failingRename).place.(rootPlace); ok {
+			files[0].Path, files[1].Path, base = "a.md", "a.pdf", dir
+		}
+		err := commit(p, base, files, true)
 		var we *WriteError
 		if !errors.As(err, &we) || we.Path != pdf {
 			t.Fatalf("err = %v, want a WriteError for %s", err, pdf)
@@ -117,6 +120,19 @@ func TestForceRestoresEarlierOutputs(t *testing.T) {
 		}
 		assertNoTemp(t, dir)
 	}
+}
+
+// failingRename is a place where putting a new file at path fails.
+type failingRename struct {
+	place
+	path string
+}
+
+func (f failingRename) rename(from, to string) error {
+	if strings.HasSuffix(from, ".tmp") && to == f.path {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: os.ErrPermission}
+	}
+	return f.place.rename(from, to)
 }
 
 // TestForceRefusesFolder leaves a folder where an output should go as it is.

@@ -23,7 +23,7 @@ type osPlace struct{}
 
 func (osPlace) mkdirAll(dir string) error              { return os.MkdirAll(dir, 0o755) }
 func (osPlace) create(name string) (*os.File, error)   { return os.OpenFile(name, createFlags, 0o600) }
-func (osPlace) rename(from, to string) error           { return rename(os.Rename, from, to) }
+func (osPlace) rename(from, to string) error           { return os.Rename(from, to) }
 func (osPlace) link(from, to string) error             { return os.Link(from, to) }
 func (osPlace) remove(name string) error               { return os.Remove(name) }
 func (osPlace) lstat(name string) (fs.FileInfo, error) { return os.Lstat(name) }
@@ -35,20 +35,9 @@ func (r rootPlace) mkdirAll(dir string) error { return r.root.MkdirAll(dir, 0o75
 func (r rootPlace) create(name string) (*os.File, error) {
 	return r.root.OpenFile(name, createFlags, 0o600)
 }
-func (r rootPlace) rename(from, to string) error { return rename(r.root.Rename, from, to) }
+func (r rootPlace) rename(from, to string) error { return r.root.Rename(from, to) }
 func (r rootPlace) link(from, to string) error   { return r.root.Link(from, to) }
 func (r rootPlace) remove(name string) error     { return r.root.Remove(name) }
 func (r rootPlace) lstat(name string) (fs.FileInfo, error) {
 	return r.root.Lstat(name)
-}
-
-// failRename, when set by a test, makes renames onto a path it returns
-// true for fail, to exercise undo.
-var failRename func(from, to string) bool
-
-func rename(do func(from, to string) error, from, to string) error {
-	if failRename != nil && failRename(from, to) {
-		return &os.LinkError{Op: "rename", Old: from, New: to, Err: fs.ErrPermission}
-	}
-	return do(from, to)
 }
