@@ -102,6 +102,7 @@ const (
 	MsgPart1VendorOwner
 	MsgBlankCheck
 	MsgOpenItem
+	MsgOpenItemStrict
 	MsgAgreementMissing
 	MsgAgreementExempt
 	MsgAgreementOtherDoc
@@ -218,6 +219,9 @@ var catalogue = [msgCount]wording{
 		"初回確認が空欄です。「はい」「いいえ」「対象外」のいずれかを入力してください。"},
 	MsgOpenItem: {OpenItem, SeverityWarning,
 		"初回確認が「いいえ」で完了日が空欄のため、協議中の項目として扱います。合意できたら完了日を入力してください。"},
+	// Raised to an error by Options.Strict, like every open-item finding.
+	MsgOpenItemStrict: {OpenItem, SeverityWarning,
+		"初回確認が「いいえ」で完了日が空欄の、協議中の項目です。--strict では協議中の項目を認めないため、この確認表からは文書を作成しません。合意できたら完了日を入力してください（一覧: annexgen validate --strict）。"},
 	MsgAgreementMissing: {AgreementMissing, SeverityWarning,
 		"合意内容が空欄です。文書には「合意内容未記入」と表示されます。合意した内容を具体的に書くか、役割分担だけを合意した場合は「役割分担のとおり」と書いてください。"},
 	MsgAgreementExempt: {AgreementExempt, SeverityWarning,

@@ -99,6 +99,7 @@ func (v *validator) item(p *Part, it *Item) {
 	if it.Open() {
 		f := NewFinding(MsgOpenItem, v.cell(it, FieldDone), it)
 		if v.opt.Strict {
+			f = NewFinding(MsgOpenItemStrict, v.cell(it, FieldDone), it)
 			f.Severity = SeverityError
 		}
 		v.findings = append(v.findings, f)

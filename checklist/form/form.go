@@ -295,6 +295,9 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		w, ok := widths[c]
 		if !ok {
 			w = 9 // role columns
+			if t := b.headerText(c); t != c {
+				w = 14 // with the vendor's name
+			}
 		}
 		b.set(b.x.SetColWidth(sheet, formColName(i+1), formColName(i+1), w))
 	}
@@ -332,7 +335,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 	row++
 	header := row
 	for i, c := range cols {
-		b.cell(sheet, i+1, header, c, "header")
+		b.cell(sheet, i+1, header, b.headerText(c), "header")
 	}
 	b.set(b.x.SetRowHeight(sheet, header, 30))
 
@@ -369,20 +372,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		b.itemRow(sheet, row, cols, "", "", "")
 		addRow(row)
 	}
-
-	colRanges := func(first, lastCol int) []string {
-		var rs []string
-		for _, r := range runs {
-			rs = append(rs, fmt.Sprintf("%s%d:%s%d", formColName(first), r[0], formColName(lastCol), r[1]))
-		}
-		return rs
-	}
-	checkCol, doneCol, firstRole, lastRole := 4, 5, 6, 6+len(b.vendors)
-	b.dropList(sheet, colRanges(checkCol, checkCol), CheckChoices, "初回確認",
-		"「はい」「いいえ」「対象外」のいずれかを一覧から選んでください。")
-	b.dateCheck(sheet, colRanges(doneCol, doneCol))
-	b.dropList(sheet, colRanges(firstRole, lastRole), MarkChoices, "役割の記号",
-		"◎（主担当）、○（実施）、△（支援）、-（関与なし）のいずれかを一覧から選んでください。")
+	b.partValidations(sheet, runs)
 
 	b.page(sheet, true, header)
 }

@@ -148,7 +148,7 @@ func fillRow(t *testing.T, x *excelize.File, sheet string, row int, values map[s
 	t.Helper()
 	_, header := headerRow(t, x, sheet)
 	for name, v := range values {
-		col := slices.Index(header, name)
+		col := slices.IndexFunc(header, func(h string) bool { return h == name || strings.HasPrefix(h, name+"\n") })
 		if col < 0 {
 			t.Fatalf("%s has no column %s", sheet, name)
 		}

@@ -72,7 +72,9 @@ func TestWriteFormSheetsAndHeaders(t *testing.T) {
 	if got, want := x.GetSheetList(), []string{"基本情報", "Part1", "Part2", "サービスレベル"}; !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
-	wantHeader := []string{"項番", "項目", "内容", "初回確認", "完了日", "医療機関", "事業者A", "事業者B", "合意内容", "備考"}
+	// The role headers carry the vendors' names in brackets, which the
+	// reader ignores (TestFormRoundTrip reads them back).
+	wantHeader := []string{"項番", "項目", "内容", "初回確認", "完了日", "医療機関", "事業者A\n（株式会社カルテ）", "事業者B\n（ネット株式会社）", "合意内容", "備考"}
 	for _, s := range []string{"Part1", "Part2"} {
 		if _, h := headerRow(t, x, s); !slices.Equal(h, wantHeader) {
 			t.Errorf("%s header = %q, want %q", s, h, wantHeader)
@@ -270,13 +272,15 @@ func TestWriteFormValidations(t *testing.T) {
 			t.Errorf("%s: drop-downs have types %q, %q", sheet, check.Type, roles.Type)
 		}
 		hr, _ := headerRow(t, x, sheet)
-		// Every item row and the spare rows below take the drop-downs;
-		// section rows and rows below the spare rows do not.
-		last := lastValueRow(t, x, sheet)
-		for r := hr + 1; r <= last+1; r++ {
+		// Every item row, the spare rows and the rows a clerk may add below
+		// them, to row 1000, take the drop-downs; section rows do not.
+		if last := lastValueRow(t, x, sheet); last >= formLastRow {
+			t.Fatalf("%s: %d prepared rows, the test wants fewer than %d", sheet, last, formLastRow)
+		}
+		for r := hr + 1; r <= formLastRow+1; r++ {
 			a, _ := x.GetCellValue(sheet, fmt.Sprintf("A%d", r))
 			isSection := len(a) == 1 && a[0] >= 'A' && a[0] <= 'Z'
-			wantCovered := !isSection && r <= last
+			wantCovered := !isSection && r <= formLastRow
 			for _, c := range []struct {
 				dv  *excelize.DataValidation
 				col string

@@ -195,13 +195,13 @@ func TestBadInputs(t *testing.T) {
 			files := listFiles(t, out)
 			switch {
 			case tc.reason != "":
-				if !hasLine(r.stdout, path+": 作成しませんでした: "+tc.reason) {
-					t.Errorf("render: no line with the reason:\n%s", r.stdout)
+				if !hasLine(r.stderr, path+": 作成しませんでした: "+tc.reason) {
+					t.Errorf("render: no line with the reason:\n%s", r.stderr)
 				}
 			case tc.errors > 0:
 				want := path + ": 作成しませんでした: エラーが" + strconv.Itoa(tc.errors) + "件あるため文書を作成しませんでした。annexgen validate で内容を確認してください"
-				if !hasLine(r.stdout, want) || (tc.line != "" && !strings.HasPrefix(tc.line, "  情報") && !hasLine(r.stdout, tc.line)) {
-					t.Errorf("render: want %q and the finding:\n%s", want, r.stdout)
+				if !hasLine(r.stderr, want) || (tc.line != "" && !strings.HasPrefix(tc.line, "  情報") && !hasLine(r.stderr, tc.line)) {
+					t.Errorf("render: want %q and the finding:\n%s", want, r.stderr)
 				}
 			}
 			if tc.status != 0 && len(files) != 0 {
@@ -250,7 +250,7 @@ func TestBadPaths(t *testing.T) {
 		}
 		out := filepath.Join(dir, "out")
 		r := annexgen(t, nil, "render", "-o", out, tt.path)
-		if r.status != exitRejected || !hasLine(r.stdout, tt.path+": 作成しませんでした: "+tt.render) {
+		if r.status != exitRejected || !hasLine(r.stderr, tt.path+": 作成しませんでした: "+tt.render) {
 			t.Errorf("render %s: status %d\n%s%s", tt.path, r.status, r.stdout, r.stderr)
 		}
 		if files := listFiles(t, out); len(files) != 0 {
@@ -321,12 +321,12 @@ func TestGlyphsAndMarkup(t *testing.T) {
 	}
 	for _, c := range []string{"𠮷", "😀", "👍", "🏻"} {
 		line := "文字「" + c + "」（U+" + fmt.Sprintf("%04X", []rune(c)[0]) + "）はフォントにないため、PDFでは〓と表示されます。通常の文字に置き換えるか（例: 𠮷→吉）、この文字を含むフォントを --font で指定してください (glyph-missing)"
-		if n := strings.Count(r.stdout, line+"\n"); n != 1 {
-			t.Errorf("glyph warning for %s printed %d times, want once:\n%s", c, n, r.stdout)
+		if n := strings.Count(r.stderr, line+"\n"); n != 1 {
+			t.Errorf("glyph warning for %s printed %d times, want once:\n%s", c, n, r.stderr)
 		}
 	}
-	if !strings.Contains(r.stdout, "  警告  -  「Part1 1 契約範囲」などにある文字「😀」") {
-		t.Errorf("the warning for 😀 does not name the section it is in:\n%s", r.stdout)
+	if !strings.Contains(r.stderr, "  警告  -  「Part1 1 契約範囲」などにある文字「😀」") {
+		t.Errorf("the warning for 😀 does not name the section it is in:\n%s", r.stderr)
 	}
 	md, err := os.ReadFile(filepath.Join(out, "non-bmp.annex.md"))
 	if err != nil || !strings.Contains(string(md), "𠮷野家記念病院") || !strings.Contains(string(md), "😀👍🏻") {
@@ -407,7 +407,7 @@ func TestBatchOfBadFiles(t *testing.T) {
 		t.Errorf("status %d, want %d", r.status, exitRejected)
 	}
 	for _, name := range bad {
-		if !strings.Contains(r.stdout, filepath.Join(in, name)+": 作成しませんでした: ") {
+		if !strings.Contains(r.stderr, filepath.Join(in, name)+": 作成しませんでした: ") {
 			t.Errorf("the summary does not name %s", name)
 		}
 	}
@@ -422,10 +422,10 @@ func TestBatchOfBadFiles(t *testing.T) {
 	}
 	total := len(bad) + len(good)
 	want := fmt.Sprintf("%d件中 作成 %d件、エラーのため作成せず %d件、書き込み失敗 0件", total, len(good), len(bad))
-	if !hasLine(r.stdout, want) {
-		t.Errorf("no summary line %q:\n%s", want, r.stdout)
+	if !hasLine(r.stderr, want) {
+		t.Errorf("no summary line %q:\n%s", want, r.stderr)
 	}
-	if strings.Contains(r.stdout, "内部エラー") || strings.Contains(r.stderr, "panic") {
+	if strings.Contains(r.stderr, "内部エラー") || strings.Contains(r.stderr, "panic") {
 		t.Errorf("a panic:\n%s%s", r.stdout, r.stderr)
 	}
 }
@@ -478,16 +478,16 @@ func TestNoPartialOutputs(t *testing.T) {
 	if strings.Contains(r.stderr, "PDF を作成できません") {
 		t.Skipf("no Japanese font: %s", r.stderr)
 	}
-	if r.status != exitWrite || !strings.Contains(r.stdout, "clinic.annex.pdf: 出力ファイルを書き込めません") {
-		t.Errorf("status %d\n%s", r.status, r.stdout)
+	if r.status != exitWrite || !strings.Contains(r.stderr, "clinic.annex.pdf: 出力ファイルを書き込めません") {
+		t.Errorf("status %d\n%s", r.status, r.stderr)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
 		t.Errorf("left behind: %v", files)
 	}
 	// Without --force the folder is an existing output: nothing is written.
 	r = annexgen(t, nil, "render", "-o", out, sample("clinic.xlsx"))
-	if r.status != exitWrite || !strings.Contains(r.stdout, "--force") {
-		t.Errorf("status %d\n%s", r.status, r.stdout)
+	if r.status != exitWrite || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("status %d\n%s", r.status, r.stderr)
 	}
 	if files := listFiles(t, out); len(files) != 0 {
 		t.Errorf("left behind: %v", files)
@@ -512,9 +512,10 @@ func TestTemplatesCannotReach(t *testing.T) {
 		}
 		return annexgen(t, nil, "render", "--to", "md", "--force", "--templates", tmpl, "-o", filepath.Join(dir, "out"), sample("clinic.xlsx"))
 	}
-	// A template named like a file runs no file.
+	// A template named like a file runs no file; the mistake is found
+	// before any workbook is read.
 	r := render("前文\n{{template \"/etc/passwd\"}}\n")
-	if r.status != exitWrite || !strings.Contains(r.stdout, "annex.md.tmpl:2:12: テンプレートを適用できません") || !strings.Contains(r.stdout, `template "/etc/passwd" not defined`) {
+	if r.status != exitUsage || !strings.Contains(r.stderr, "annex.md.tmpl:2:12: テンプレートを適用できません") || !strings.Contains(r.stderr, `template "/etc/passwd" not defined`) {
 		t.Errorf("{{template \"/etc/passwd\"}}: status %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	for _, fn := range []string{"readFile", "include", "file", "open", "exec", "env", "getenv", "glob", "shell", "system", "os", "cat", "import", "http", "fetch"} {

@@ -18,10 +18,10 @@ Part1・Part2 の各項目（見本の項目、または --items で指定した
 例:
   annexgen init -o 確認表.xlsx --vendor 株式会社メディカルシステム --vendor ネットワーク保守株式会社
 `)
-	out := fs.StringP("output", "o", "確認表.xlsx", "作成するファイル")
-	vendors := fs.StringArray("vendor", nil, "事業者の名称（繰り返し指定すると事業者A、B、…の順に列ができます）")
-	items := fs.String("items", "", "項目一覧（UTF-8 の TSV または CSV。列は 部, 項番, 項目, 内容）")
-	force := fs.Bool("force", false, "同じ名前のファイルがあれば上書きします")
+	out := fs.StringP("output", "o", "確認表.xlsx", "作成する`ファイル`")
+	vendors := fs.StringArray("vendor", nil, "事業者の`名称`（繰り返し指定すると事業者A、B、…の順に列ができます）")
+	items := fs.String("items", "", "項目一覧の`ファイル`（UTF-8 の TSV または CSV。列は 部, 項番, 項目, 内容）")
+	force := fs.Bool("force", false, "同じ名前のファイルがあれば置き換えます")
 	if status, done := parse(e, fs, args); done {
 		return status
 	}

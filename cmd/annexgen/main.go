@@ -5,14 +5,18 @@
 //	annexgen init      [-o FILE] [--vendor NAME]... [--items FILE]
 //	annexgen validate  [--format text|json] [--strict] FILE...
 //	annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
-//	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
+//	                   [--per-vendor] [--strict] [-j N] [--force | --skip-existing] [--json] FILE|DIR...
 //	annexgen serve     [--addr 127.0.0.1:8080] [--open]
 //	annexgen templates [-o DIR]
 //	annexgen version
 //
 // Exit status: 0 when every file was done (warnings allowed); 1 when some
 // input was rejected (validation errors, or not a readable workbook); 2 for
-// a usage error or an output that could not be written.
+// a usage error, a template error or an output that could not be written;
+// 130 when interrupted.
+//
+// stdout carries results only (validate's findings, the files render
+// wrote, or the JSON document); diagnostics and progress go to stderr.
 package main
 
 import (
@@ -24,8 +28,11 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/annexgen/annexgen/internal/outfile"
 )
 
 // Exit statuses.
@@ -52,7 +59,7 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
 
-各コマンドの詳しい説明: annexgen コマンド --help
+各コマンドの詳しい説明: annexgen コマンド --help（または annexgen help コマンド）
 `
 
 // env is what a command sees of the outside world; tests replace it.
@@ -64,13 +71,8 @@ type env struct {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() {
-		// The first Ctrl-C lets the files under way finish; a second one
-		// stops at once.
-		<-ctx.Done()
-		stop()
-	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	go stopOnSignals(cancel)
 	e := &env{
 		stdout:     os.Stdout,
 		stderr:     os.Stderr,
@@ -78,7 +80,28 @@ func main() {
 		ctx:        ctx,
 		isTerminal: isTerminal(os.Stderr),
 	}
-	os.Exit(run(e, os.Args[1:]))
+	status := run(e, os.Args[1:])
+	outfile.Stop() // waits for outputs being put in place; none is started after
+	os.Exit(status)
+}
+
+// stopOnSignals handles Ctrl-C and SIGTERM. The first cancels the
+// commands' context: no new file is started, and the files under way get
+// a grace period (see render), after which the command returns with
+// exitStopped. Should it not have returned a little after that, or at a
+// second signal, the process exits here. Either way it ends through
+// outfile.Stop, which leaves no temporary file behind.
+func stopOnSignals(cancel context.CancelFunc) {
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	<-signals
+	cancel()
+	select {
+	case <-signals:
+	case <-time.After(grace + 2*time.Second):
+	}
+	outfile.Stop()
+	os.Exit(exitStopped)
 }
 
 // run executes one command line and returns the exit status.
@@ -98,7 +121,15 @@ func run(e *env, args []string) int {
 		"version":   runVersion,
 	}
 	switch args[0] {
-	case "-h", "--help", "help":
+	case "help":
+		if len(args) > 1 {
+			if _, ok := commands[args[1]]; ok {
+				return run(e, []string{args[1], "--help"}) // annexgen help render
+			}
+		}
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	case "-h", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	case "-v", "--version":
@@ -113,12 +144,17 @@ func run(e *env, args []string) int {
 }
 
 // newFlags returns a flag set for a command whose help starts with synopsis.
+// Asked for with -h or --help, the help goes to stdout, so that it can be
+// paged or searched; parse prints it.
 func newFlags(e *env, name, synopsis string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("annexgen "+name, pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard) // parse reports errors in Japanese
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "%s\nオプション:\n%s", synopsis, fs.FlagUsages())
+		fmt.Fprint(e.stdout, synopsis)
+		if fs.HasFlags() {
+			fmt.Fprintf(e.stdout, "\nオプション:\n%s", flagUsages(fs))
+		}
 	}
 	return fs
 }
@@ -127,7 +163,7 @@ func newFlags(e *env, name, synopsis string) *pflag.FlagSet {
 func parse(e *env, fs *pflag.FlagSet, args []string) (status int, done bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		return exitOK, true
+		return exitOK, true // fs.Usage has printed the help
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %s\n（使い方は %s --help）\n", fs.Name(), flagError(err), fs.Name())

@@ -95,8 +95,8 @@ func TestUsage(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, cmd := range []string{"init", "validate", "render", "templates"} {
 		r := annexgen(t, nil, cmd, "--help")
-		if r.status != exitOK || !strings.Contains(r.stderr, "annexgen "+cmd) || !strings.Contains(r.stderr, "オプション") {
-			t.Errorf("%s --help: status %d, stderr %q", cmd, r.status, r.stderr)
+		if r.status != exitOK || !strings.Contains(r.stdout, "annexgen "+cmd) || !strings.Contains(r.stdout, "オプション") || r.stderr != "" {
+			t.Errorf("%s --help: status %d, stdout %q, stderr %q; want the help on stdout", cmd, r.status, r.stdout, r.stderr)
 		}
 	}
 }
@@ -218,8 +218,8 @@ func TestRenderWritesAndRefusesOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = annexgen(t, nil, "render", "--to", "md", "-o", out, sample("clinic.xlsx"))
-	if r.status != exitWrite || !strings.Contains(r.stdout, "--force") {
-		t.Errorf("second render: status %d, stdout %q; want refusal", r.status, r.stdout)
+	if r.status != exitWrite || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("second render: status %d, stderr %q; want refusal", r.status, r.stderr)
 	}
 	if after, _ := os.ReadFile(md); !bytes.Equal(before, after) {
 		t.Error("output changed without --force")
@@ -276,8 +276,8 @@ func TestRenderFolderGoesOnPastBadFiles(t *testing.T) {
 		t.Errorf("outputs %v, want only the clinic's", files)
 	}
 	for _, want := range []string{"古い様式.xls: .xlsx ではないため変換しませんでした", "blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "3件中 作成 1件、エラーのため作成せず 2件"} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
 		}
 	}
 }
@@ -373,8 +373,8 @@ func TestRenderRejectsStrict(t *testing.T) {
 	if r.status != exitRejected {
 		t.Errorf("status %d, want %d (open items are errors with --strict)\n%s", r.status, exitRejected, r.stdout)
 	}
-	if !strings.Contains(r.stdout, "Part1!E12") || !strings.Contains(r.stdout, "open-item") {
-		t.Errorf("the open item's cell is not named:\n%s", r.stdout)
+	if !strings.Contains(r.stderr, "Part1!E12") || !strings.Contains(r.stderr, "open-item") {
+		t.Errorf("the open item's cell is not named:\n%s", r.stderr)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Errorf("a rejected workbook produced %d files", len(entries))

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -21,7 +23,8 @@ const renderHelp = `annexgen render: 確認表から契約書別紙（annex）�
 文書の種類は --doc で指定します。省略すると確認表の基本情報「文書種別」に従います。
 フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）変換します。
 エラーのある確認表からは文書を作りません（annexgen validate で内容を確認できます）。
-既にあるファイルは --force を付けない限り上書きしません。
+既にあるファイルは --force を付けない限り置き換えません。中断した変換は --skip-existing で続きから再開できます。
+作成したファイルの名前は標準出力に1行ずつ、指摘・進み具合・集計は標準エラー出力に表示します。
 
 例:
   annexgen render 確認表.xlsx
@@ -31,23 +34,24 @@ const renderHelp = `annexgen render: 確認表から契約書別紙（annex）�
 // renderFlags are the flags of render.
 type renderFlags struct {
 	doc, to, outDir, tmplDir, font, fontBold, pwFile *string
-	perVendor, strict, force, asJSON                 *bool
+	perVendor, strict, force, skip, asJSON           *bool
 	jobs                                             *int
 }
 
 func newRenderFlags(e *env) (*pflag.FlagSet, *renderFlags) {
 	fs := newFlags(e, "render", renderHelp)
 	return fs, &renderFlags{
-		doc:       fs.String("doc", "annex", "作成する文書: annex（契約書別紙）または sla（サービス・レベル合意書）。\n省略時は確認表の「文書種別」に従います（空欄なら annex）"),
-		to:        fs.String("to", "md,pdf", "出力形式（カンマ区切り）: md, pdf, docx"),
-		outDir:    fs.StringP("output", "o", "", "出力先のフォルダ（省略時は確認表と同じフォルダ）"),
-		tmplDir:   fs.String("templates", "", "編集したひな形のフォルダ（annexgen templates で書き出したもの）"),
-		font:      fs.String("font", "", "本文のフォント（TrueType .ttf / .ttc）。省略時はシステムから探します"),
-		fontBold:  fs.String("font-bold", "", "見出しのフォント（TrueType .ttf / .ttc）"),
+		doc:       fs.String("doc", "", "作成する`文書`: annex（契約書別紙）、memorandum（覚書）または sla（サービス・レベル合意書）。\n省略時は確認表の基本情報「文書種別」に従います（空欄なら annex）"),
+		to:        fs.String("to", "md,pdf", "出力`形式`（カンマ区切り）: md, pdf, docx"),
+		outDir:    fs.StringP("output", "o", "", "出力先の`フォルダ`（省略時は確認表と同じフォルダ）"),
+		tmplDir:   fs.String("templates", "", "編集したひな形の`フォルダ`（annexgen templates で書き出したもの）"),
+		font:      fs.String("font", "", "本文の`フォント`（TrueType .ttf / .ttc）。省略時はシステムから探します"),
+		fontBold:  fs.String("font-bold", "", "見出しの`フォント`（TrueType .ttf / .ttc）"),
 		perVendor: fs.Bool("per-vendor", false, "事業者ごとに別々の文書を作成します（STEM.annex.A.pdf など）"),
-		strict:    fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとします"),
-		jobs:      fs.IntP("jobs", "j", runtime.NumCPU(), "同時に変換するファイルの数"),
-		force:     fs.Bool("force", false, "既にある出力ファイルを上書きします"),
+		strict:    fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとし、その確認表からは文書を作りません"),
+		jobs:      fs.IntP("jobs", "j", 0, "同時に変換するファイルの`数`（既定: CPU の数。確認表の数が上限）"),
+		force:     fs.Bool("force", false, "既にある出力ファイルを置き換えます"),
+		skip:      fs.Bool("skip-existing", false, "出力が既にある確認表は変換せずに飛ばします（中断した変換の再開に）"),
 		asJSON:    fs.Bool("json", false, "結果をファイルごとの JSON で出力します（プログラム向け）"),
 		pwFile:    addPasswordFlag(fs),
 	}
@@ -60,6 +64,7 @@ type renderJob struct {
 	outDir   string
 	jobs     int
 	force    bool
+	skip     bool   // --skip-existing
 	pwSource string // where the password came from, for messages
 	inputs   []batch.Input
 }
@@ -84,6 +89,9 @@ func runRender(e *env, args []string) int {
 		return usageError(e, "render", "%v", err)
 	}
 	pipeline, err := newPipeline(job.convert, job.tmplDir)
+	if err == nil && job.tmplDir != "" {
+		err = tryTemplates(pipeline)
+	}
 	if err != nil {
 		return usageError(e, "render", "%v", err)
 	}
@@ -101,19 +109,22 @@ func runRender(e *env, args []string) int {
 
 // job checks the flags and arguments of render.
 func (f *renderFlags) job(e *env, fs *pflag.FlagSet) (*renderJob, error) {
-	job := &renderJob{tmplDir: *f.tmplDir, outDir: *f.outDir, jobs: *f.jobs, force: *f.force}
-	kind := document.Kind(*f.doc)
-	if !kind.Valid() {
+	job := &renderJob{tmplDir: *f.tmplDir, outDir: *f.outDir, jobs: *f.jobs, force: *f.force, skip: *f.skip}
+	kind := document.Kind(*f.doc) // "": each workbook's 文書種別 decides
+	if kind != "" && !kind.Valid() || kind == "" && fs.Changed("doc") {
 		return nil, fmt.Errorf("--doc には %s を指定してください（指定された値: %s）", document.KindNames("か"), *f.doc)
 	}
-	if !fs.Changed("doc") {
-		kind = "" // each workbook's 文書種別 decides
+	if *f.force && *f.skip {
+		return nil, fmt.Errorf("--force と --skip-existing は同時に指定できません")
 	}
 	formats, err := parseFormats(*f.to)
 	if err != nil {
 		return nil, err
 	}
-	if *f.jobs < 1 {
+	if *f.jobs == 0 && !fs.Changed("jobs") {
+		job.jobs = runtime.NumCPU()
+	}
+	if job.jobs < 1 {
 		return nil, fmt.Errorf("-j には 1 以上の数を指定してください")
 	}
 	if fs.NArg() == 0 {
@@ -205,10 +216,21 @@ func newPipeline(opt convert.Options, dir string) (*convert.Converter, error) {
 	return convert.New(opt)
 }
 
+// grace is how long the files under way may take to finish after Ctrl-C.
+const grace = 2 * time.Second
+
+// stall names, in a test build only (-ldflags "-X main.stall=NAME"), an
+// input whose conversion or validation never ends: a stuck file, to test
+// interruptions.
+var stall string
+
 // renderAll converts the inputs on job.jobs workers, drawing progress.
 func renderAll(e *env, job *renderJob, pipeline *convert.Converter) []batch.Result {
-	conv := &batch.Converter{Pipeline: pipeline, OutDir: job.outDir, Force: job.force}
+	conv := &batch.Converter{Pipeline: pipeline, OutDir: job.outDir, Force: job.force, SkipExisting: job.skip, Strict: job.convert.Checklist.Strict}
 	convert := func(in batch.Input) batch.Result {
+		if stall != "" && filepath.Base(in.Path) == stall {
+			select {}
+		}
 		r := conv.Convert(in)
 		if hint := passwordHint(r.Err, job.pwSource); hint != "" {
 			r.Reason += hint
@@ -216,7 +238,8 @@ func renderAll(e *env, job *renderJob, pipeline *convert.Converter) []batch.Resu
 		return r
 	}
 	progress := newProgress(e, len(job.inputs))
-	results := batch.Run(e.ctx, job.inputs, job.jobs, convert, progress.update)
+	pool := batch.Pool{Workers: job.jobs, Grace: grace, Started: progress.started, Finished: progress.update}
+	results := pool.Run(e.ctx, job.inputs, convert)
 	progress.finish()
 	return results
 }

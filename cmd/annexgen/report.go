@@ -67,7 +67,7 @@ func newPrinter(e *env, asJSON bool) printer {
 	if asJSON {
 		return jsonPrinter{out: e.stdout, notes: e.stderr}
 	}
-	return textPrinter{out: e.stdout}
+	return textPrinter{out: e.stdout, diag: e.stderr}
 }
 
 // jsonPrinter prints one JSON document on stdout, and notes on stderr so
@@ -99,10 +99,12 @@ func (p jsonPrinter) files(reports []fileReport) {
 	}{reports})
 }
 
-// textPrinter prints lines for people on stdout.
-type textPrinter struct{ out io.Writer }
+// textPrinter prints lines for people: results on out (stdout), and for
+// render everything else — findings, rejections, notes, the summary — on
+// diag (stderr), so that stdout lists the files written, one a line.
+type textPrinter struct{ out, diag io.Writer }
 
-func (p textPrinter) note(format string, a ...any) { fmt.Fprintf(p.out, format+"\n", a...) }
+func (p textPrinter) note(format string, a ...any) { fmt.Fprintf(p.diag, format+"\n", a...) }
 
 func (p textPrinter) validated(reports []fileReport) {
 	for _, r := range reports {
@@ -119,38 +121,68 @@ func (p textPrinter) validated(reports []fileReport) {
 	}
 }
 
-// rendered prints what happened to each file and a summary.
+// rendered prints each file written on stdout, and what happened to each
+// input and a summary on stderr.
 func (p textPrinter) rendered(results []batch.Result, total int) {
-	var done, rejected, failed int
 	for _, r := range results {
 		switch r.Status {
 		case batch.Done:
-			done++
 			for _, o := range r.Outputs {
-				fmt.Fprintf(p.out, "%s → %s\n", r.File, o)
+				fmt.Fprintln(p.out, o)
 			}
 			if r.Warnings > 0 {
-				printFindings(p.out, r.File, onlyWarnings(r.Findings))
+				printFindings(p.diag, r.File, onlyWarnings(r.Findings))
 			}
+		case batch.Skipped:
+			fmt.Fprintf(p.diag, "%s: 出力が既にあるため飛ばしました\n", r.File)
 		case batch.Rejected:
-			rejected++
-			if r.Errors > 0 {
-				printFindings(p.out, r.File, r.Findings)
+			if r.Err == nil {
+				printFindings(p.diag, r.File, r.Findings)
 			}
-			fmt.Fprintf(p.out, "%s: 作成しませんでした: %s\n", r.File, strings.TrimPrefix(r.Reason, r.File+": "))
+			fmt.Fprintf(p.diag, "%s: 作成しませんでした: %s\n", r.File, strings.TrimPrefix(r.Reason, r.File+": "))
 		case batch.Failed:
-			failed++
-			fmt.Fprintf(p.out, "%s: 失敗しました: %s\n", r.File, r.Reason)
+			fmt.Fprintf(p.diag, "%s: 失敗しました: %s\n", r.File, r.Reason)
 		}
 	}
-	if len(results) > 1 || rejected+failed > 0 {
-		fmt.Fprintf(p.out, "\n%d件中 作成 %d件、エラーのため作成せず %d件、書き込み失敗 %d件\n", total, done, rejected, failed)
-	}
+	summarize(p.diag, results, total)
+}
+
+// summarize prints the counts of a render and names the files that gave
+// no documents.
+func summarize(w io.Writer, results []batch.Result, total int) {
+	count := map[batch.Status]int{}
+	var refused []string
+	templates, exists := 0, false
 	for _, r := range results {
-		if r.Exists {
-			fmt.Fprintln(p.out, "（既にある文書を作り直すには --force を付けてください）")
-			break
+		count[r.Status]++
+		if r.Status == batch.Rejected || r.Status == batch.Failed {
+			refused = append(refused, r.File)
 		}
+		if r.Template {
+			templates++
+		}
+		exists = exists || r.Exists
+	}
+	if len(results) < 2 && len(refused) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%d件中 作成 %d件、エラーのため作成せず %d件", total, count[batch.Done], count[batch.Rejected])
+	if templates > 0 {
+		fmt.Fprintf(w, "、ひな形の誤り %d件", templates)
+	}
+	fmt.Fprintf(w, "、書き込み失敗 %d件", count[batch.Failed]-templates)
+	if count[batch.Skipped] > 0 {
+		fmt.Fprintf(w, "、作成済みのため飛ばした %d件", count[batch.Skipped])
+	}
+	fmt.Fprintln(w)
+	if len(refused) > 0 {
+		fmt.Fprintf(w, "文書を作成しなかった確認表（%d件）:\n", len(refused))
+		for _, f := range refused {
+			fmt.Fprintf(w, "  %s\n", f)
+		}
+	}
+	if exists {
+		fmt.Fprintln(w, "（既にある文書を作り直すには --force を、作成済みの確認表を飛ばして続きを変換するには --skip-existing を付けてください）")
 	}
 }
 

@@ -49,8 +49,8 @@ func TestBlankAgreement(t *testing.T) {
 	path, cell := editedClinic(t, "")
 	out := t.TempDir()
 	r := annexgen(t, nil, "render", "--to", "md", "--doc", "memorandum", "-o", out, path)
-	if r.status != exitOK || !strings.Contains(r.stdout, cell) || !strings.Contains(r.stdout, "agreement-missing") {
-		t.Fatalf("status %d, want 0 and a warning at %s\n%s", r.status, cell, r.stdout)
+	if r.status != exitOK || !strings.Contains(r.stderr, cell) || !strings.Contains(r.stderr, "agreement-missing") {
+		t.Fatalf("status %d, want 0 and a warning at %s\n%s", r.status, cell, r.stderr)
 	}
 	md, err := os.ReadFile(filepath.Join(out, "clinic.memorandum.md"))
 	if err != nil {
@@ -67,8 +67,14 @@ func TestBlankAgreement(t *testing.T) {
 		{"validate", "--strict", path},
 	} {
 		r := annexgen(t, nil, args...)
-		if r.status != exitRejected || !strings.Contains(r.stdout, "agreement-missing") || !strings.Contains(r.stdout, strings.TrimPrefix(cell, "Part1!")) {
-			t.Errorf("%v: status %d, want %d and the cell %s named\n%s", args, r.status, exitRejected, cell, r.stdout)
+		// render --json and validate print the findings as their result;
+		// plain render prints them as diagnostics.
+		findings := r.stdout
+		if args[0] == "render" && args[4] != "--json" {
+			findings = r.stderr
+		}
+		if r.status != exitRejected || !strings.Contains(findings, "agreement-missing") || !strings.Contains(findings, strings.TrimPrefix(cell, "Part1!")) {
+			t.Errorf("%v: status %d, want %d and the cell %s named\n%s", args, r.status, exitRejected, cell, findings)
 		}
 		if args[0] == "render" {
 			if entries, _ := os.ReadDir(args[len(args)-2]); len(entries) != 0 {
@@ -98,11 +104,11 @@ func TestRolesOnlyAgreement(t *testing.T) {
 func TestAgreementNamesOtherDocument(t *testing.T) {
 	path, cell := editedClinic(t, "本覚書の別表のとおりとする。")
 	r := annexgen(t, nil, "render", "--to", "md", "-o", t.TempDir(), path)
-	if r.status != exitOK || !strings.Contains(r.stdout, "agreement-other-document") || !strings.Contains(r.stdout, cell) {
-		t.Errorf("annex: status %d, want a warning at %s\n%s", r.status, cell, r.stdout)
+	if r.status != exitOK || !strings.Contains(r.stderr, "agreement-other-document") || !strings.Contains(r.stderr, cell) {
+		t.Errorf("annex: status %d, want a warning at %s\n%s", r.status, cell, r.stderr)
 	}
 	r = annexgen(t, nil, "render", "--to", "md", "--doc", "memorandum", "-o", t.TempDir(), path)
-	if r.status != exitOK || strings.Contains(r.stdout, "agreement-other-document") {
+	if r.status != exitOK || strings.Contains(r.stderr, "agreement-other-document") {
 		t.Errorf("memorandum: status %d, want no warning\n%s", r.status, r.stdout)
 	}
 }

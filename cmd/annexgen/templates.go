@@ -12,8 +12,8 @@ func runTemplates(e *env, args []string) int {
 書き出したファイルを編集し、annexgen render --templates フォルダ で使えます。
 変更しなかったファイルは削除してもかまいません（組み込みのひな形が使われます）。
 `)
-	out := flags.StringP("output", "o", "annexgen-templates", "書き出し先のフォルダ")
-	force := flags.Bool("force", false, "同じ名前のファイルがあれば上書きします")
+	out := flags.StringP("output", "o", "annexgen-templates", "書き出し先の`フォルダ`")
+	force := flags.Bool("force", false, "同じ名前のファイルがあれば置き換えます")
 	if status, done := parse(e, flags, args); done {
 		return status
 	}

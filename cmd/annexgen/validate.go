@@ -1,7 +1,8 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"path/filepath"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
@@ -19,7 +20,7 @@ func runValidate(e *env, args []string) int {
   annexgen validate --format json *.xlsx
   annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
 `)
-	format := fs.String("format", "text", "出力の形式: text（読みやすい一覧）または json（他のプログラム向け）")
+	format := fs.String("format", "text", "出力の`形式`: text（読みやすい一覧）または json（他のプログラム向け）")
 	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとします")
 	pwFile := addPasswordFlag(fs)
 	if status, done := parse(e, fs, args); done {
@@ -35,11 +36,15 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
-	reports, err := validateAll(fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
+	reports, err := validateAll(e, fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
 	newPrinter(e, *format == "json").validated(reports)
+	if e.ctx.Err() != nil {
+		fmt.Fprintf(e.stderr, "annexgen validate: 中断しました。%d件を確認し、残りは確認していません。\n", len(reports))
+		return exitStopped
+	}
 	status := exitOK
 	for _, r := range reports {
 		if r.Errors > 0 {
@@ -49,11 +54,14 @@ func runValidate(e *env, args []string) int {
 	return status
 }
 
-// validateAll validates the files and folders of args, in order. The
-// error names a folder that cannot be read.
-func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
+// validateAll validates the files and folders of args, in order, until
+// e.ctx is cancelled. The error names a folder that cannot be read.
+func validateAll(e *env, args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
 	var reports []fileReport
 	for _, arg := range args {
+		if e.ctx.Err() != nil {
+			break
+		}
 		found, err := batch.Expand([]string{arg})
 		if err != nil {
 			return nil, err
@@ -67,6 +75,9 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 			reports = append(reports, validateFile(path, opt, pwSource))
 		}
 		for _, in := range found.Inputs {
+			if e.ctx.Err() != nil {
+				break // interrupted: the files checked are reported
+			}
 			reports = append(reports, validateFile(in.Path, opt, pwSource))
 		}
 	}
@@ -76,9 +87,16 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 // validateFile loads one file; a file that is not a readable workbook
 // becomes a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
-	_, findings, err := xlsx.Load(path, opt)
+	if stall != "" && filepath.Base(path) == stall {
+		select {}
+	}
+	err := batch.CheckInput(path)
+	var findings checklist.Findings
+	if err == nil {
+		_, findings, err = xlsx.Load(path, opt)
+	}
 	if err != nil {
-		f := unreadable(err)
+		f := batch.Unreadable(err)
 		f.Message += passwordHint(err, pwSource)
 		findings = append(findings, f)
 	}
@@ -88,14 +106,4 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 // emptyFolder is the report of a folder argument that holds no workbook.
 func emptyFolder(path string) fileReport {
 	return newFileReport(path, checklist.Findings{checklist.NewFinding(checklist.MsgFileUnreadableEmptyFolder, checklist.Cell{}, nil)})
-}
-
-// unreadable turns a file error into a finding.
-func unreadable(err error) checklist.Finding {
-	msg := err.Error()
-	var fe *xlsx.FileError
-	if errors.As(err, &fe) {
-		msg = fe.Reason
-	}
-	return checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, msg)
 }

@@ -10,6 +10,13 @@ import (
 var version = ""
 
 func runVersion(e *env, args []string) int {
+	fs := newFlags(e, "version", "annexgen version: annexgen の版数、Go の版数、OS と CPU の種類を表示します。\n")
+	if status, done := parse(e, fs, args); done {
+		return status
+	}
+	if fs.NArg() > 0 {
+		return usageError(e, "version", "余分な引数があります: %s", fs.Arg(0))
+	}
 	v := version
 	if v == "" {
 		v = "(devel)"

@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/annexgen/annexgen/internal/convert"
 )
@@ -69,10 +72,11 @@ func TestRunKeepsOrder(t *testing.T) {
 		inputs = append(inputs, Input{Path: string(rune('A' + i%26)), Rel: filepath.Join("x", string(rune('a'+i%26)))})
 	}
 	var calls, progressCalls atomic.Int32
-	results := Run(context.Background(), inputs, 4, func(in Input) Result {
+	pool := Pool{Workers: 4, Finished: func(done int, r Result) { progressCalls.Add(1) }}
+	results := pool.Run(context.Background(), inputs, func(in Input) Result {
 		calls.Add(1)
 		return Result{File: in.Path, Status: Done}
-	}, func(done int, r Result) { progressCalls.Add(1) })
+	})
 	if len(results) != len(inputs) || calls.Load() != 50 || progressCalls.Load() != 50 {
 		t.Fatalf("%d results, %d calls, %d progress calls; want 50 each", len(results), calls.Load(), progressCalls.Load())
 	}
@@ -87,17 +91,57 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	inputs := make([]Input, 100)
 	ctx, cancel := context.WithCancel(context.Background())
 	var calls atomic.Int32
-	results := Run(ctx, inputs, 2, func(in Input) Result {
+	results := Pool{Workers: 2}.Run(ctx, inputs, func(in Input) Result {
 		if calls.Add(1) == 3 {
 			cancel()
 		}
 		return Result{Status: Done}
-	}, nil)
+	})
 	if n := len(results); n < 3 || n > 5 {
 		t.Errorf("%d results after cancelling at the third; want the started ones only (3 to 5)", n)
 	}
 	if int(calls.Load()) != len(results) {
 		t.Errorf("%d calls but %d results", calls.Load(), len(results))
+	}
+}
+
+// TestRunGivesUpOnStuckInputs cancels a run whose input never finishes:
+// Run returns after the grace period with the finished inputs only.
+func TestRunGivesUpOnStuckInputs(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stuck := make(chan struct{})
+	defer close(stuck)
+	inputs := []Input{{Path: "fast"}, {Path: "stuck"}, {Path: "never"}}
+	var started []string
+	pool := Pool{Workers: 1, Grace: time.Millisecond, Started: func(in Input) { started = append(started, in.Path) }}
+	results := pool.Run(ctx, inputs, func(in Input) Result {
+		if in.Path == "stuck" {
+			cancel()
+			<-stuck
+		}
+		return Result{File: in.Path, Status: Done}
+	})
+	if len(results) != 1 || results[0].File != "fast" {
+		t.Errorf("results %+v, want the fast input's alone", results)
+	}
+	if strings.Join(started, ",") != "fast,stuck" {
+		t.Errorf("started %v, want fast and stuck", started)
+	}
+}
+
+// TestRunCapsWorkers asks for far more workers than inputs: no more
+// goroutines are started than there are inputs.
+func TestRunCapsWorkers(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var most atomic.Int32
+	Pool{Workers: 100000}.Run(context.Background(), make([]Input, 3), func(Input) Result {
+		if n := int32(runtime.NumGoroutine() - before); n > most.Load() {
+			most.Store(n)
+		}
+		return Result{}
+	})
+	if n := most.Load(); n > 10 {
+		t.Errorf("%d goroutines for 3 inputs", n)
 	}
 }
 

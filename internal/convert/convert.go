@@ -85,6 +85,9 @@ func (c *Converter) Ready() error {
 	return nil
 }
 
+// Options returns the options c was made with.
+func (c *Converter) Options() Options { return c.opt }
+
 // With returns a Converter that shares c's templates and fonts but makes
 // documents of kind k ("" follows each workbook's 文書種別) and, with
 // perVendor, one per vendor: for a server whose users choose per upload.
@@ -195,6 +198,30 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 		}
 	}
 	return outputs, glyphs.findings(), nil
+}
+
+// TryTemplates applies the template of every kind parsed to list, as a
+// whole document and one per vendor, writing nothing, and returns the
+// first error (a *markdown.TemplateError where it names a template): to
+// find a template's mistakes once, before any workbook is converted.
+func (c *Converter) TryTemplates(list *checklist.Checklist) error {
+	for _, kind := range document.Kinds() {
+		tmpl, ok := c.templates[kind]
+		if !ok {
+			continue
+		}
+		vendors := append(document.Vendors(list, false), document.Vendors(list, true)...)
+		for _, vendor := range vendors {
+			doc, err := document.New(kind, list, vendor)
+			if err != nil {
+				return err
+			}
+			if err := tmpl.Execute(io.Discard, doc); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // FromMarkdown renders Markdown made from a document (or any Markdown of

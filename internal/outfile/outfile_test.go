@@ -86,3 +86,101 @@ func assertNoTemp(t *testing.T, dir string) {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
+
+// TestForceRestoresEarlierOutputs replaces two earlier outputs when the
+// second cannot be put in place: both keep their earlier contents.
+func TestForceRestoresEarlierOutputs(t *testing.T) {
+	dir := t.TempDir()
+	md, pdf := filepath.Join(dir, "a.md"), filepath.Join(dir, "a.pdf")
+	os.WriteFile(md, []byte("old md"), 0o644)
+	os.WriteFile(pdf, []byte("old pdf"), 0o644)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, p := range []place{
+		failingRename{osPlace{}, pdf},
+		failingRename{rootPlace{root}, "a.pdf"},
+	} {
+		files := []File{{Path: md, Data: []byte("new md")}, {Path: pdf, Data: []byte("new pdf")}}
+		base := ""
+		if _, ok := p.(failingRename).place.(rootPlace); ok {
+			files[0].Path, files[1].Path, base = "a.md", "a.pdf", dir
+		}
+		err := commit(p, base, files, true)
+		var we *WriteError
+		if !errors.As(err, &we) || we.Path != pdf {
+			t.Fatalf("err = %v, want a WriteError for %s", err, pdf)
+		}
+		for path, want := range map[string]string{md: "old md", pdf: "old pdf"} {
+			if got, _ := os.ReadFile(path); string(got) != want {
+				t.Errorf("%s = %q after a failed replacement, want %q", path, got, want)
+			}
+		}
+		assertNoTemp(t, dir)
+	}
+}
+
+// failingRename is a place where putting a new file at path fails.
+type failingRename struct {
+	place
+	path string
+}
+
+func (f failingRename) rename(from, to string) error {
+	if strings.HasSuffix(from, ".tmp") && to == f.path {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: os.ErrPermission}
+	}
+	return f.place.rename(from, to)
+}
+
+// TestForceRefusesFolder leaves a folder where an output should go as it is.
+func TestForceRefusesFolder(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "a.md")
+	os.WriteFile(md, []byte("old"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "a.pdf", "inside"), 0o755)
+	err := Commit([]File{{Path: md, Data: []byte("new")}, {Path: filepath.Join(dir, "a.pdf"), Data: []byte("pdf")}}, true)
+	if err == nil || !strings.Contains(err.Error(), "同じ名前のフォルダがあります") {
+		t.Fatalf("err = %v, want a refusal naming the folder", err)
+	}
+	if got, _ := os.ReadFile(md); string(got) != "old" {
+		t.Errorf("a.md = %q, want it unchanged", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.pdf", "inside")); err != nil {
+		t.Errorf("the folder was touched: %v", err)
+	}
+	assertNoTemp(t, dir)
+}
+
+// TestCommitInStaysInside refuses to write through a link inside the
+// folder that leads out of it.
+func TestCommitInStaysInside(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	err := CommitIn(dir, []File{{Path: filepath.Join("sub", "a.md"), Data: []byte("x")}}, false)
+	if err == nil || !strings.Contains(err.Error(), "リンク") {
+		t.Errorf("err = %v, want a refusal naming the link", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("written outside: %v", entries)
+	}
+	if err := CommitIn(dir, []File{{Path: "../a.md", Data: []byte("x")}}, false); err == nil {
+		t.Error("a path leading out of the folder was accepted")
+	}
+}
+
+func TestStopRefusesLaterCommits(t *testing.T) {
+	defer func() { commits.stopped = false }()
+	Stop()
+	dir := t.TempDir()
+	if err := Commit([]File{{Path: filepath.Join(dir, "a.md")}}, false); !errors.Is(err, ErrStopped) {
+		t.Errorf("err = %v, want ErrStopped", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written after Stop: %v", entries)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/templates"
@@ -41,17 +42,21 @@ type source struct {
 type TemplateError struct {
 	File     string // template file name, "item.md.tmpl"
 	Override bool   // the file came from the user's template folder
-	Line     int    // 1-based
+	Line     int    // 1-based; 0 when the mistake has no one place (a limit passed)
 	Col      int    // 1-based, in characters
 	Exec     bool   // found while writing a document rather than while parsing
 	Detail   string // text/template's own description
 }
 
-// Error returns "item.md.tmpl:12:5: テンプレートに誤りがあります: …".
+// Error returns "item.md.tmpl:12:5: テンプレートに誤りがあります: …", or
+// without a line "annex.md.tmpl: テンプレートを適用できません: …".
 func (e *TemplateError) Error() string {
 	what := "テンプレートの書き方に誤りがあります"
 	if e.Exec {
 		what = "テンプレートを適用できません"
+	}
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s: %s", e.File, what, e.Detail)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Col, what, e.Detail)
 }
@@ -172,6 +177,14 @@ func readTemplates(fsys fs.FS, override bool, srcs map[string]source) error {
 	return nil
 }
 
+// Limits on one document's Markdown, so that a template cannot exhaust
+// memory or time ({{range 100000000}}): past either, Execute stops with a
+// *TemplateError naming the template.
+var (
+	MaxOutput = 16 << 20        // bytes
+	MaxTime   = 5 * time.Second // per document
+)
+
 // Execute writes d as Markdown. d must be of the kind the template was
 // parsed for. Nothing is written when an error occurs.
 func (t *Template) Execute(w io.Writer, d *document.Document) error {
@@ -181,13 +194,77 @@ func (t *Template) Execute(w io.Writer, d *document.Document) error {
 	if d.Kind != t.kind {
 		return fmt.Errorf("%s のテンプレートで %s の文書は作成できません", t.kind, d.Kind)
 	}
-	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, newView(d)); err != nil {
+	out := &limitedBuffer{max: MaxOutput, deadline: time.Now().Add(MaxTime)}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("テンプレートの実行中に内部エラーが発生しました（%v）", p)
+			}
+		}()
+		done <- t.tmpl.Execute(out, newView(d))
+	}()
+	timer := time.NewTimer(MaxTime)
+	defer timer.Stop()
+	var err error
+	select {
+	case err = <-done:
+	case <-timer.C:
+		// text/template cannot be stopped: the execution is left to end at
+		// its next write, which fails now that the deadline has passed.
+		err = errTooSlow
+	}
+	switch {
+	case errors.Is(err, errTooLarge):
+		return t.limitError(fmt.Sprintf("文書が大きくなりすぎます（Markdown で %d MB を超えました）。{{range}} の繰り返しなどを確かめてください", MaxOutput>>20))
+	case errors.Is(err, errTooSlow):
+		return t.limitError(fmt.Sprintf("文書の作成に時間がかかりすぎます（%sを超えました）。{{range}} の繰り返しなどを確かめてください", japaneseDuration(MaxTime)))
+	case err != nil:
 		return t.execError(err)
 	}
-	_, err := w.Write(tidy(buf.Bytes()))
+	_, err = w.Write(tidy(out.Bytes()))
 	return err
 }
+
+// japaneseDuration says d in seconds, or in milliseconds below a second.
+func japaneseDuration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%dミリ秒", d.Milliseconds())
+	}
+	return fmt.Sprintf("%g秒", d.Seconds())
+}
+
+var (
+	errTooLarge = errors.New("output too large")
+	errTooSlow  = errors.New("too slow")
+)
+
+// limitError is a *TemplateError about a limit, naming the main template.
+func (t *Template) limitError(detail string) error {
+	main := t.kind.File()
+	return &TemplateError{File: main, Override: t.srcs[main].override, Exec: true, Detail: detail}
+}
+
+// limitedBuffer is a buffer that refuses writes past max bytes or past
+// the deadline.
+type limitedBuffer struct {
+	bytes.Buffer
+	max      int
+	deadline time.Time
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		return 0, errTooLarge
+	}
+	if time.Now().After(b.deadline) {
+		return 0, errTooSlow
+	}
+	return b.Buffer.Write(p)
+}
+
+// WriteString is Write for a string; text/template prefers it.
+func (b *limitedBuffer) WriteString(s string) (int, error) { return b.Write([]byte(s)) }
 
 var blankLines = regexp.MustCompile(`\n(?:[ \t]*\n)+`)
 

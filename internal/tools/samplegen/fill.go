@@ -130,13 +130,15 @@ func (s sample) fillInfo(x *excelize.File) error {
 }
 
 // header finds the header row (the first whose column A is first) and maps
-// header text to 1-based column numbers.
+// the first line of each header to its 1-based column number.
 func header(rows [][]string, first string) (int, map[string]int, error) {
 	for i, r := range rows {
 		if len(r) > 0 && r[0] == first {
 			cols := map[string]int{}
 			for j, h := range r {
-				cols[h] = j + 1
+				// A role header may carry the vendor's name on a second line.
+				key, _, _ := strings.Cut(h, "\n")
+				cols[key] = j + 1
 			}
 			return i + 1, cols, nil
 		}
