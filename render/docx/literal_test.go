@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	docmodel "github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/render/markdown"
 )
 
@@ -66,10 +67,10 @@ func checkLiteral(t *testing.T, values []string) {
 	md.WriteString("# 表題\n\n")
 	var wantH, wantP, wantC []string
 	for _, v := range values {
-		line := strings.ReplaceAll(markdown.Normalize(v), "\n", " ")
+		line := strings.ReplaceAll(docmodel.Normalize(v), "\n", " ")
 		fmt.Fprintf(&md, "#### 〔H〕%s〔/H〕\n\n〔P〕%s〔/P〕\n\n", markdown.EscapeLine(v), markdown.Escape(v))
 		wantH = append(wantH, "〔H〕"+written(line)+"〔/H〕")
-		wantP = append(wantP, "〔P〕"+written(markdown.Normalize(v))+"〔/P〕")
+		wantP = append(wantP, "〔P〕"+written(docmodel.Normalize(v))+"〔/P〕")
 		wantC = append(wantC, "〔C〕"+written(line)+"〔/C〕")
 	}
 	md.WriteString("| 値 | 欄 |\n| --- | --- |\n")

@@ -18,6 +18,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	docmodel "github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/render/markdown"
 )
 
@@ -238,13 +239,13 @@ func hostileDocument() ([]byte, []string) {
 	for _, v := range hostile {
 		if drawable(v) {
 			fmt.Fprintf(&md, "| 〔%s〕 |\n", markdown.EscapeLine(v))
-			want = append(want, squeeze("〔"+written(strings.ReplaceAll(markdown.Normalize(v), "\n", " "))+"〕"))
+			want = append(want, squeeze("〔"+written(strings.ReplaceAll(docmodel.Normalize(v), "\n", " "))+"〕"))
 		}
 	}
 	for _, v := range hostile {
 		if drawable(v) {
 			fmt.Fprintf(&md, "\n〔%s〕\n", markdown.Escape(v))
-			want = append(want, squeeze("〔"+written(markdown.Normalize(v))+"〕"))
+			want = append(want, squeeze("〔"+written(docmodel.Normalize(v))+"〕"))
 		}
 	}
 	return []byte(md.String()), want

@@ -35,6 +35,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/annexgen/annexgen/render/fonts"
+	"github.com/annexgen/annexgen/render/mark"
 	"github.com/annexgen/annexgen/render/pdf/internal/metrics"
 )
 
@@ -109,7 +110,7 @@ func New(set *fonts.Set) (*Typesetter, error) {
 	}
 	t := &Typesetter{
 		container: &gopdf.FontContainer{},
-		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table)),
+		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table, mark.Extension)),
 		compress:  compressLevel,
 	}
 	// Parsing a Japanese font takes milliseconds: the distinct faces are
