@@ -6,6 +6,7 @@
 //	annexgen validate  [--format text|json] [--strict] FILE...
 //	annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force] FILE|DIR...
+//	annexgen diff      [--to md,pdf,docx] [-o DIR] [--force] OLD.xlsx NEW.xlsx
 //	annexgen templates [-o DIR]
 //	annexgen version
 //
@@ -45,6 +46,8 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
   annexgen render    [--doc annex|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
+  annexgen diff      [--to md,pdf,docx] [-o フォルダ] [--force] 改正前.xlsx 改正後.xlsx
+                     二つの版の確認表から新旧対照表を作成します
   annexgen templates [-o フォルダ]
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
@@ -88,6 +91,7 @@ func run(e *env, args []string) int {
 		"init":      runInit,
 		"validate":  runValidate,
 		"render":    runRender,
+		"diff":      runDiff,
 		"templates": runTemplates,
 		"version":   runVersion,
 	}
