@@ -106,13 +106,14 @@ func Compare(old, new *checklist.Checklist) *Diff {
 		System:  document.Normalize(new.Info.System),
 		Created: new.Info.Created,
 	}
+	b := &budget{cells: maxTotalCells}
 	d.Parties = parties(old, new)
-	d.Info = compareInfo(&old.Info, &new.Info)
-	d.Sections = compareSections(old, new)
+	d.Info = compareInfo(b, &old.Info, &new.Info)
+	d.Sections = compareSections(b, old, new)
 	pairs := pairItems(old, new)
-	d.Items = compareItems(pairs, d.Parties)
-	d.Levels = compareLevels(old.Levels, new.Levels)
-	d.Notes = append(bookkeeping(&old.Info, &new.Info), itemNotes(pairs)...)
+	d.Items = compareItems(b, pairs, d.Parties)
+	d.Levels = compareLevels(b, old.Levels, new.Levels)
+	d.Notes = append(bookkeeping(b, &old.Info, &new.Info), itemNotes(b, pairs)...)
 	d.Summary = summarize(old, new, d.Items)
 	return d
 }
@@ -183,12 +184,12 @@ func countItems(c *checklist.Checklist) (open, all int) {
 
 // compareField returns the field when its values differ, with the changed
 // words marked.
-func compareField(label, old, new string) (Field, bool) {
+func compareField(b *budget, label, old, new string) (Field, bool) {
 	old, new = document.Normalize(old), document.Normalize(new)
 	if old == new {
 		return Field{}, false
 	}
-	o, n := Words(old, new)
+	o, n := b.words(old, new)
 	return Field{Label: label, Old: o, New: n}, true
 }
 

@@ -19,11 +19,22 @@ import (
 // sample is the path of a filled-in workbook of the repository.
 var sample = filepath.Join("..", "..", "samples", "hospital.xlsx")
 
-func load(t *testing.T, path string) *checklist.Checklist {
-	t.Helper()
+// sampleRenewal is the sample workbook and a copy with an agreement and
+// a role changed.
+func sampleRenewal(tb testing.TB) (old, new *checklist.Checklist) {
+	old = load(tb, sample)
+	new = clone(old)
+	it := allItems(new)[1]
+	it.Agreement = insertText(rand.New(rand.NewPCG(1, 1)), it.Agreement)
+	it.Roles[0].Mark = (it.Roles[0].Mark + 1) % 4
+	return old, new
+}
+
+func load(tb testing.TB, path string) *checklist.Checklist {
+	tb.Helper()
 	c, _, err := xlsx.Load(path, checklist.Options{})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return c
 }

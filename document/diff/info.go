@@ -30,11 +30,11 @@ func vendorValues(p checklist.Party) [][2]string {
 // compareInfo returns the 基本情報 values that changed: the hospital and
 // the contract, then each vendor (matched by key) in the new order, then
 // the vendors only the old version has.
-func compareInfo(old, new *checklist.Info) []Field {
+func compareInfo(b *budget, old, new *checklist.Info) []Field {
 	var out []Field
 	ov, nv := infoValues(old), infoValues(new)
 	for k := range nv {
-		if f, ok := compareField(nv[k][0], ov[k][1], nv[k][1]); ok {
+		if f, ok := compareField(b, nv[k][0], ov[k][1], nv[k][1]); ok {
 			out = append(out, f)
 		}
 	}
@@ -45,7 +45,7 @@ func compareInfo(old, new *checklist.Info) []Field {
 			case !ok && document.Normalize(v[1]) != "":
 				out = append(out, addedField(v[0], v[1]))
 			case ok:
-				if f, changed := compareField(v[0], vendorValues(o)[k][1], v[1]); changed {
+				if f, changed := compareField(b, v[0], vendorValues(o)[k][1], v[1]); changed {
 					out = append(out, f)
 				}
 			}
@@ -66,7 +66,7 @@ func compareInfo(old, new *checklist.Info) []Field {
 
 // bookkeeping returns the 基本情報 values that record the checklist's
 // history rather than the agreement, where they changed.
-func bookkeeping(old, new *checklist.Info) []Field {
+func bookkeeping(b *budget, old, new *checklist.Info) []Field {
 	values := func(i *checklist.Info) [][2]string {
 		return [][2]string{
 			{"版数", i.Version},
@@ -77,7 +77,7 @@ func bookkeeping(old, new *checklist.Info) []Field {
 	var out []Field
 	ov, nv := values(old), values(new)
 	for k := range nv {
-		if f, ok := compareField(nv[k][0], ov[k][1], nv[k][1]); ok {
+		if f, ok := compareField(b, nv[k][0], ov[k][1], nv[k][1]); ok {
 			out = append(out, f)
 		}
 	}
@@ -96,7 +96,7 @@ func levelValues(l *checklist.ServiceLevel) [][2]string {
 
 // compareLevels matches service levels by 指標 (in order, where several
 // share one) and returns those changed, added and removed.
-func compareLevels(old, new []checklist.ServiceLevel) []Level {
+func compareLevels(b *budget, old, new []checklist.ServiceLevel) []Level {
 	free := map[string][]int{}
 	for i := range old {
 		m := document.Normalize(old[i].Metric)
@@ -116,7 +116,7 @@ func compareLevels(old, new []checklist.ServiceLevel) []Level {
 		l := Level{Change: Changed, Metric: m}
 		ov, nv := levelValues(&old[c[0]]), levelValues(n)
 		for k := range nv {
-			if f, ok := compareField(nv[k][0], ov[k][1], nv[k][1]); ok {
+			if f, ok := compareField(b, nv[k][0], ov[k][1], nv[k][1]); ok {
 				l.Fields = append(l.Fields, f)
 			}
 		}

@@ -96,7 +96,7 @@ func pairItems(old, new *checklist.Checklist) []pair {
 }
 
 // compareItems returns the items that changed, in the order of pairs.
-func compareItems(pairs []pair, parties []Party) []Item {
+func compareItems(b *budget, pairs []pair, parties []Party) []Item {
 	var out []Item
 	for _, p := range pairs {
 		switch {
@@ -105,7 +105,7 @@ func compareItems(pairs []pair, parties []Party) []Item {
 		case p.new == nil:
 			out = append(out, wholeItem(Removed, p.old, parties))
 		default:
-			if it, ok := changedItem(p.old, p.new, parties); ok {
+			if it, ok := changedItem(b, p.old, p.new, parties); ok {
 				out = append(out, it)
 			}
 		}
@@ -156,14 +156,14 @@ func wholeItem(c Change, it *checklist.Item, parties []Party) Item {
 
 // changedItem compares an item in both versions; ok is false when nothing
 // the agreement holds changed.
-func changedItem(old, new *checklist.Item, parties []Party) (Item, bool) {
+func changedItem(b *budget, old, new *checklist.Item, parties []Party) (Item, bool) {
 	out := Item{Change: Changed, ID: new.ID, OldID: old.ID, Title: document.Normalize(new.Title)}
 	if old.ID != new.ID {
 		out.Change = Renumbered
 	}
 	ov, nv := itemValues(old, parties), itemValues(new, parties)
 	for k := range nv {
-		if f, ok := compareField(nv[k][0], ov[k][1], nv[k][1]); ok {
+		if f, ok := compareField(b, nv[k][0], ov[k][1], nv[k][1]); ok {
 			out.Fields = append(out.Fields, f)
 		}
 	}
@@ -188,17 +188,17 @@ func roles(it *checklist.Item, parties []Party) string {
 
 // itemNotes returns the bookkeeping of the items in both versions that
 // changed: 初回確認 and 完了日.
-func itemNotes(pairs []pair) []Field {
+func itemNotes(b *budget, pairs []pair) []Field {
 	var out []Field
 	for _, p := range pairs {
 		if p.old == nil || p.new == nil {
 			continue
 		}
 		name := p.new.ID + " " + document.Normalize(p.new.Title)
-		if f, ok := compareField(name+" 初回確認", p.old.Check.String(), p.new.Check.String()); ok {
+		if f, ok := compareField(b, name+" 初回確認", p.old.Check.String(), p.new.Check.String()); ok {
 			out = append(out, f)
 		}
-		if f, ok := compareField(name+" 完了日", formatDate(p.old.Done), formatDate(p.new.Done)); ok {
+		if f, ok := compareField(b, name+" 完了日", formatDate(p.old.Done), formatDate(p.new.Done)); ok {
 			out = append(out, f)
 		}
 	}
@@ -214,7 +214,7 @@ func formatDate(d checklist.Date) string {
 }
 
 // compareSections returns the lettered sections added, removed or renamed.
-func compareSections(old, new *checklist.Checklist) []Section {
+func compareSections(b *budget, old, new *checklist.Checklist) []Section {
 	type key struct{ part, letter string }
 	titles := func(c *checklist.Checklist) (map[key]string, []key) {
 		m := map[key]string{}
@@ -241,7 +241,7 @@ func compareSections(old, new *checklist.Checklist) []Section {
 		case !ok:
 			out = append(out, Section{Change: Added, Part: k.part, Letter: k.letter, Title: addedField(label, nm[k])})
 		default:
-			if f, ok := compareField(label, o, nm[k]); ok {
+			if f, ok := compareField(b, label, o, nm[k]); ok {
 				out = append(out, Section{Change: Changed, Part: k.part, Letter: k.letter, Title: f})
 			}
 		}

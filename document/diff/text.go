@@ -40,10 +40,19 @@ func (t Text) Changed() bool {
 	return false
 }
 
-// maxCells bounds the table of the longest common subsequence: past it,
-// the differing middle of two texts is reported as replaced whole. Two
-// cells of about 1,400 tokens each fit; memory stays under 8 MB.
+// maxCells bounds the table of the longest common subsequence of two
+// texts: past it, their differing middle is reported as replaced whole.
+// Two cells of about 1,400 words each fit; memory stays under 8 MB.
 const maxCells = 1 << 21
+
+// maxTotalCells bounds the tables of one comparison of two checklists, so
+// that two workbooks of long cells that all differ take a bounded time
+// (about a tenth of a second); past it, cells are compared as wholes
+// after their common head and tail.
+const maxTotalCells = 1 << 24
+
+// budget is what is left of the table cells of one comparison.
+type budget struct{ cells int }
 
 // Words compares two versions of a text word by word, as Japanese is
 // read: by runs of one script (kanji, hiragana, katakana, Latin letters
@@ -52,6 +61,11 @@ const maxCells = 1 << 21
 // subsequence marked. Time and memory are bounded: texts whose differing
 // middle is too long for the table are marked whole in that middle.
 func Words(old, new string) (Text, Text) {
+	return (&budget{cells: maxCells}).words(old, new)
+}
+
+// words is Words within the budget b, which it spends.
+func (bu *budget) words(old, new string) (Text, Text) {
 	a, b := tokens(old), tokens(new)
 	// The common head and tail cost nothing; most edits touch a few words.
 	pre := 0
@@ -71,13 +85,15 @@ func Words(old, new string) (Text, Text) {
 		keepA[len(a)-1-i], keepB[len(b)-1-i] = true, true
 	}
 	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	if len(ma) > 0 && len(mb) > 0 && (len(ma)+1)*(len(mb)+1) <= maxCells {
-		lcs(ma, mb, keepA[pre:], keepB[pre:])
+	if cells := (len(ma) + 1) * (len(mb) + 1); len(ma) > 0 && len(mb) > 0 && cells <= maxCells && cells <= bu.cells {
+		bu.cells -= cells
+		ia, ib := intern(ma, mb)
+		lcs(ia, ib, keepA[pre:], keepB[pre:])
 	}
 	absorb(a, b, keepA, keepB)
 	slide(a, keepA)
 	slide(b, keepB)
-	return segments(a, keepA), segments(b, keepB)
+	return segments(old, a, keepA), segments(new, b, keepB)
 }
 
 // absorb marks as changed the short runs of common words that stand
@@ -148,9 +164,28 @@ func slide(toks []string, keep []bool) {
 	}
 }
 
-// lcs marks in keepA and keepB the tokens of a longest common subsequence
+// intern numbers the words of a and b, equal words alike, so that the
+// table compares numbers.
+func intern(a, b []string) ([]int32, []int32) {
+	ids := map[string]int32{}
+	number := func(ws []string) []int32 {
+		out := make([]int32, len(ws))
+		for i, w := range ws {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(ids))
+				ids[w] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	return number(a), number(b)
+}
+
+// lcs marks in keepA and keepB the words of a longest common subsequence
 // of a and b.
-func lcs(a, b []string, keepA, keepB []bool) {
+func lcs(a, b []int32, keepA, keepB []bool) {
 	w := len(b) + 1
 	// t[i*w+j] is the length of the LCS of a[i:] and b[j:].
 	t := make([]int32, (len(a)+1)*w)
@@ -180,16 +215,19 @@ func lcs(a, b []string, keepA, keepB []bool) {
 	}
 }
 
-// segments joins tokens into runs of kept and changed text.
-func segments(toks []string, keep []bool) Text {
+// segments joins the tokens of s into runs of kept and changed text.
+func segments(s string, toks []string, keep []bool) Text {
 	t := Text{}
+	start, end := 0, 0
 	for i, tok := range toks {
-		changed := !keep[i]
-		if n := len(t); n > 0 && t[n-1].Changed == changed {
-			t[n-1].Text += tok
-			continue
+		if i > 0 && keep[i] != keep[i-1] {
+			t = append(t, Segment{Text: s[start:end], Changed: !keep[i-1]})
+			start = end
 		}
-		t = append(t, Segment{Text: tok, Changed: changed})
+		end += len(tok)
+	}
+	if end > start {
+		t = append(t, Segment{Text: s[start:end], Changed: !keep[len(toks)-1]})
 	}
 	return t
 }
@@ -216,6 +254,19 @@ const (
 )
 
 func scriptOf(r rune) script {
+	// The common blocks first, without table lookups.
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return latin
+	case r >= 0x3041 && r <= 0x3096:
+		return hiragana
+	case r >= 0x30A1 && r <= 0x30FA, r == 'ー':
+		return katakana
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return han
+	case r < 0x80 && r != '\n' && r != ' ' && r != '\t':
+		return other
+	}
 	switch {
 	case r == '\n':
 		return newline
