@@ -113,13 +113,17 @@ func compareItems(b *budget, pairs []pair, parties []Party) []Item {
 	return out
 }
 
+// RolesLabel is the label of an item's roles, which name the parties by
+// their labels (Diff.Parties).
+const RolesLabel = "役割分担"
+
 // itemValues are the values of an item that the agreement holds, labelled.
 func itemValues(it *checklist.Item, parties []Party) [][2]string {
 	v := [][2]string{
 		{"項番", it.ID},
 		{"項目", it.Title},
 		{"確認事項", it.Content},
-		{"役割分担", roles(it, parties)},
+		{RolesLabel, roles(it, parties)},
 		{"合意内容", it.Agreement},
 		{"備考", it.Remarks},
 		{"適用", applicability(it)},

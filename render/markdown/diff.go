@@ -23,7 +23,9 @@ func WriteDiff(w io.Writer, d *diff.Diff) error {
 		b.WriteString("変更なし\n\n改正前と改正後の確認表の間に、合意の内容の変更はない。\n\n")
 	} else {
 		writeIntro(b, d)
-		writeParties(b, d.Parties)
+		if showsRoles(d.Items) {
+			writeParties(b, d.Parties)
+		}
 		writeFields(b, "基本情報", d.Info)
 		writeSections(b, d.Sections)
 		writeItems(b, d.Items)
@@ -71,6 +73,19 @@ func writeParties(b *bufio.Writer, parties []diff.Party) {
 	b.WriteString("\n")
 }
 
+// showsRoles reports whether some item's roles are printed, which name
+// the parties by their labels.
+func showsRoles(items []diff.Item) bool {
+	for _, it := range items {
+		for _, f := range it.Fields {
+			if f.Label == diff.RolesLabel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // changeNames says what happened, after a heading.
 var changeNames = map[diff.Change]string{
 	diff.Changed:    "（変更）",
@@ -88,13 +103,35 @@ func writeFields(b *bufio.Writer, heading string, fields []diff.Field) {
 	writeTable(b, fields)
 }
 
-// writeTable writes fields as a table 改正後 | 改正前, one row each.
+// writeTable writes fields as a table 改正後 | 改正前, one row each; the
+// values of something only one version has (an item added or removed)
+// share one row, as a provision does in an amendment table.
 func writeTable(b *bufio.Writer, fields []diff.Field) {
 	b.WriteString("| 改正後 | 改正前 |\n| --- | --- |\n")
+	var olds, news []string
 	for _, f := range fields {
-		fmt.Fprintf(b, "| %s | %s |\n", cell(f.Label, f.New, "（削除）"), cell(f.Label, f.Old, "（新設）"))
+		olds = append(olds, cell(f.Label, f.Old, ""))
+		news = append(news, cell(f.Label, f.New, ""))
+	}
+	switch {
+	case len(fields) > 1 && strings.Join(olds, "") == "":
+		fmt.Fprintf(b, "| %s | （新設） |\n", strings.Join(news, "<br>"))
+	case len(fields) > 1 && strings.Join(news, "") == "":
+		fmt.Fprintf(b, "| （削除） | %s |\n", strings.Join(olds, "<br>"))
+	default:
+		for i, f := range fields {
+			fmt.Fprintf(b, "| %s | %s |\n", or(news[i], f.New, "（削除）"), or(olds[i], f.Old, "（新設）"))
+		}
 	}
 	b.WriteString("\n")
+}
+
+// or returns s, or absent when the side lacks the value (t is nil).
+func or(s string, t diff.Text, absent string) string {
+	if t == nil {
+		return absent
+	}
+	return s
 }
 
 // cell writes one side of a field: 【label】 and the text, or absent
@@ -183,7 +220,11 @@ func writeItems(b *bufio.Writer, items []diff.Item) {
 	}
 	b.WriteString("## 項目\n\n")
 	for _, it := range items {
-		fmt.Fprintf(b, "### %s %s%s\n\n", EscapeLine(it.ID), EscapeLine(it.Title), changeNames[it.Change])
+		what := changeNames[it.Change]
+		if it.Change == diff.Renumbered && len(it.Fields) > 1 {
+			what = "（項番及び内容の変更）"
+		}
+		fmt.Fprintf(b, "### %s %s%s\n\n", EscapeLine(it.ID), EscapeLine(it.Title), what)
 		writeTable(b, it.Fields)
 	}
 }

@@ -254,7 +254,7 @@ func TestDiffCellTextIsLiteral(t *testing.T) {
 		}
 		var found bool
 		for _, cell := range cellTexts(buf.Bytes()) {
-			if rest, ok := strings.CutPrefix(cell, "【合意内容】"); ok && strings.Index(rest, "丙は") < 0 {
+			if rest, ok := strings.CutPrefix(cell, "【合意内容】"); ok && !strings.Contains(rest, "丙は") {
 				found = true
 				plain := strings.NewReplacer("〘", "", "〙", "").Replace(rest)
 				if strings.Contains(want, "〘") {
