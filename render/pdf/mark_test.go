@@ -59,3 +59,22 @@ func TestMarkedTextIsUnderlined(t *testing.T) {
 		t.Errorf("the marker is printed:\n%s", out)
 	}
 }
+
+// TestUnderlineIsUnbroken: a marked run cut into segments (the quarter-em
+// gap between kanji and digits) gets one unbroken line.
+func TestUnderlineIsUnbroken(t *testing.T) {
+	var lines []op
+	for _, o := range pageOps(t, "改正後は{==令和8年7月1日==}とする。") {
+		if o.kind == opLine && o.width == underlineWidth {
+			lines = append(lines, o)
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("%d underline segments; the test expects the run to be cut at its digits", len(lines))
+	}
+	for i := 1; i < len(lines); i++ {
+		if math.Abs(lines[i].x-lines[i-1].x2) > 0.01 || lines[i].y != lines[i-1].y {
+			t.Errorf("gap in the underline between %.2f and %.2f", lines[i-1].x2, lines[i].x)
+		}
+	}
+}
