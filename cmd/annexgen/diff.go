@@ -1,22 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
-	"github.com/annexgen/annexgen/document"
-	"github.com/annexgen/annexgen/document/diff"
 	"github.com/annexgen/annexgen/internal/convert"
 	"github.com/annexgen/annexgen/internal/outfile"
 	"github.com/annexgen/annexgen/render/fonts"
-	"github.com/annexgen/annexgen/render/markdown"
 )
 
 const diffHelp = `annexgen diff: 二つの版の確認表を比べ、新旧対照表を作成します。
@@ -68,7 +63,7 @@ func runDiff(e *env, args []string) int {
 		return exitRejected
 	}
 	base := diffBase(newPath, *outDir)
-	files, status := diffFiles(e, diff.Compare(old, cur), formats, fonts.Options{Body: *font}, base)
+	files, status := diffFiles(e, old, cur, formats, fonts.Options{Body: *font}, base)
 	if status != exitOK && len(files) == 0 {
 		return status
 	}
@@ -112,52 +107,31 @@ func diffBase(newPath, dir string) string {
 	return filepath.Join(dir, stem)
 }
 
-// diffFiles makes the outputs of d. The status is exitWrite when a format
-// could not be made (no font for the PDF): the others are still returned.
-func diffFiles(e *env, d *diff.Diff, formats []convert.Format, fo fonts.Options, base string) ([]outfile.File, int) {
-	var md bytes.Buffer
-	if err := markdown.WriteDiff(&md, d); err != nil {
-		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
-		return nil, exitWrite
-	}
+// diffFiles makes the outputs of the comparison. The status is exitWrite
+// when a format could not be made (no font for the PDF): the others are
+// still returned.
+func diffFiles(e *env, old, cur *checklist.Checklist, formats []convert.Format, fo fonts.Options, base string) ([]outfile.File, int) {
 	conv, err := convert.New(convert.Options{Formats: formats, Fonts: fo})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
 		return nil, exitWrite
 	}
-	meta := document.Meta{Title: d.Title, Subject: d.System, Header: d.Title}
-	if c := d.Created; !c.IsZero() {
-		meta.Created = time.Date(c.Year, time.Month(c.Month), c.Day, 0, 0, 0, 0, time.UTC)
-	}
-	var names []string
-	for _, p := range d.Parties {
-		names = append(names, p.Name)
-	}
-	meta.Author = strings.Join(names, "、")
 	status := exitOK
+	if err := conv.Ready(); err != nil {
+		fmt.Fprintf(e.stderr, "annexgen diff: PDF を作成できません: %v\n", err)
+		status = exitWrite
+	}
+	outputs, findings, err := conv.Diff(old, cur)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
+		return nil, exitWrite
+	}
+	if len(findings) > 0 {
+		printFindings(e.stderr, base+".pdf", findings)
+	}
 	var files []outfile.File
-	for _, f := range formats {
-		data := md.Bytes()
-		if f == convert.PDF {
-			if err := conv.Ready(); err != nil {
-				fmt.Fprintf(e.stderr, "annexgen diff: PDF を作成できません: %v\n", err)
-				status = exitWrite
-				continue
-			}
-		}
-		if f != convert.Markdown {
-			out, findings, err := conv.FromMarkdown(f, md.Bytes(), meta)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "annexgen diff: %s を作成できません: %v\n", strings.ToUpper(string(f)), err)
-				status = exitWrite
-				continue
-			}
-			if len(findings) > 0 {
-				printFindings(e.stderr, base+"."+string(f), findings)
-			}
-			data = out
-		}
-		files = append(files, outfile.File{Path: base + "." + string(f), Data: data})
+	for _, o := range outputs {
+		files = append(files, outfile.File{Path: base + "." + string(o.Format), Data: o.Data})
 	}
 	return files, status
 }

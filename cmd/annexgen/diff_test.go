@@ -196,3 +196,17 @@ func TestDiffStatus(t *testing.T) {
 		t.Errorf("rejected comparisons wrote files: %v", entries)
 	}
 }
+
+func TestDiffMissingFontStillWritesMarkdown(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "diff", "--font", filepath.Join(out, "nosuchfont.ttf"), "-o", out, sample("clinic.xlsx"), sample("clinic.xlsx"))
+	if r.status != exitWrite || !strings.Contains(r.stderr, "nosuchfont.ttf") {
+		t.Errorf("status %d, stderr %q; want 2 and a message naming the font", r.status, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "clinic.diff.md")); err != nil {
+		t.Errorf("Markdown not written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "clinic.diff.pdf")); err == nil {
+		t.Error("a PDF was written without a font")
+	}
+}
