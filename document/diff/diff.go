@@ -66,6 +66,7 @@ type Party struct {
 	Label string // 甲, 乙, …
 	Key   string // checklist.HospitalKey or the vendor key ("A")
 	Name  string // the name in the new version, else in the old one
+	Gone  bool   // the party is in the old version only
 }
 
 // Field is one value in both versions. Old is nil for a value the old
@@ -143,7 +144,10 @@ func parties(old, new *checklist.Checklist) []Party {
 		add(p)
 	}
 	for _, p := range old.Info.Parties() {
-		add(p)
+		if !seen[p.Key] {
+			add(p)
+			out[len(out)-1].Gone = true
+		}
 	}
 	return out
 }

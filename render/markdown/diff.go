@@ -68,7 +68,11 @@ func writeIntro(b *bufio.Writer, d *diff.Diff) {
 func writeParties(b *bufio.Writer, parties []diff.Party) {
 	b.WriteString("## 当事者\n\n役割分担の欄では、当事者を次の表示により示し、役割（◎ 主担当、○ 実施、△ 支援）のない当事者は掲げない。\n\n| 表示 | 名称 |\n| --- | --- |\n")
 	for _, p := range parties {
-		fmt.Fprintf(b, "| %s | %s |\n", p.Label, EscapeLine(p.Name))
+		gone := ""
+		if p.Gone {
+			gone = "（改正前のみ）"
+		}
+		fmt.Fprintf(b, "| %s | %s%s |\n", p.Label, EscapeLine(p.Name), gone)
 	}
 	b.WriteString("\n")
 }

@@ -116,6 +116,14 @@ var diffCases = []struct {
 		}
 		findItem(t, c, "Part2 A-1").Roles[3].Mark = own
 	}},
+	{"vendor-removed", func(t *testing.T, c *checklist.Checklist) {
+		c.Info.Vendors = c.Info.Vendors[:1]
+		for pi := range c.Parts {
+			for _, it := range c.Parts[pi].Items() {
+				it.Roles = it.Roles[:2]
+			}
+		}
+	}},
 	{"levels", func(t *testing.T, c *checklist.Checklist) {
 		c.Levels[0].Target = "99.9%以上"
 		c.Levels = append(c.Levels[:2], checklist.ServiceLevel{Metric: "問合せへの回答", Target: "翌営業日まで", Method: "問合せ記録による", Items: []string{"Part2 A-1"}})
