@@ -252,6 +252,7 @@ func TestDiffCellTextIsLiteral(t *testing.T) {
 	for _, s := range append(hostile, "{==x==}", "==}", "{==", "a\\", "\\==}", "<br>", "〘〙") {
 		old, cur := hospital(), hospital()
 		findItem(t, cur, "Part2 B-1").Agreement = s
+		findItem(t, cur, "Part2 B-1").Title = s
 		var buf bytes.Buffer
 		if err := WriteDiff(&buf, diff.Compare(old, cur)); err != nil {
 			t.Fatal(err)
@@ -279,6 +280,14 @@ func TestDiffCellTextIsLiteral(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no cell of the new agreement in\n%s", s, buf.String())
+		}
+		heading := "Part2 B-1 " + strings.ReplaceAll(document.Normalize(s), "\n", " ") + "（変更）"
+		var headed bool
+		for _, bl := range leafBlocks(buf.Bytes()) {
+			headed = headed || (bl.kind == "Heading3" && bl.text == heading)
+		}
+		if !headed {
+			t.Errorf("%q: no heading %q in\n%s", s, heading, buf.String())
 		}
 	}
 }
