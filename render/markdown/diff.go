@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -16,8 +15,7 @@ import (
 // ({==…==}, drawn with a 傍線 in the PDF and DOCX), and the bookkeeping
 // last, under a heading that says 参考. Cell text is escaped.
 func WriteDiff(w io.Writer, d *diff.Diff) error {
-	var buf bytes.Buffer
-	b := bufio.NewWriter(&buf)
+	b := &bytes.Buffer{}
 	fmt.Fprintf(b, "# %s\n\n", EscapeLine(d.Title))
 	if d.Same() {
 		b.WriteString("変更なし\n\n改正前と改正後の確認表の間に、合意の内容の変更はない。\n\n")
@@ -32,15 +30,12 @@ func WriteDiff(w io.Writer, d *diff.Diff) error {
 		writeLevels(b, d.Levels)
 	}
 	writeNotes(b, d.Notes)
-	if err := b.Flush(); err != nil {
-		return err
-	}
-	_, err := w.Write(tidy(buf.Bytes()))
+	_, err := w.Write(tidy(b.Bytes()))
 	return err
 }
 
 // writeIntro writes what the table is and the summary.
-func writeIntro(b *bufio.Writer, d *diff.Diff) {
+func writeIntro(b *bytes.Buffer, d *diff.Diff) {
 	s := d.Summary
 	subject := "役割分担確認表"
 	if d.System != "" {
@@ -65,7 +60,7 @@ func writeIntro(b *bufio.Writer, d *diff.Diff) {
 }
 
 // writeParties defines the labels the role rows use.
-func writeParties(b *bufio.Writer, parties []diff.Party) {
+func writeParties(b *bytes.Buffer, parties []diff.Party) {
 	b.WriteString("## 当事者\n\n役割分担の欄では、当事者を次の表示により示し、役割（◎ 主担当、○ 実施、△ 支援）のない当事者は掲げない。\n\n| 表示 | 名称 |\n| --- | --- |\n")
 	for _, p := range parties {
 		gone := ""
@@ -99,7 +94,7 @@ var changeNames = map[diff.Change]string{
 }
 
 // writeFields writes a section of one two-column table.
-func writeFields(b *bufio.Writer, heading string, fields []diff.Field) {
+func writeFields(b *bytes.Buffer, heading string, fields []diff.Field) {
 	if len(fields) == 0 {
 		return
 	}
@@ -110,7 +105,7 @@ func writeFields(b *bufio.Writer, heading string, fields []diff.Field) {
 // writeTable writes fields as a table 改正後 | 改正前, one row each; the
 // values of something only one version has (an item added or removed)
 // share one row, as a provision does in an amendment table.
-func writeTable(b *bufio.Writer, fields []diff.Field) {
+func writeTable(b *bytes.Buffer, fields []diff.Field) {
 	b.WriteString("| 改正後 | 改正前 |\n| --- | --- |\n")
 	var olds, news []string
 	for _, f := range fields {
@@ -209,7 +204,7 @@ func escapeRun(s string, first, last bool) string {
 }
 
 // writeSections writes the sections added, removed or renamed.
-func writeSections(b *bufio.Writer, sections []diff.Section) {
+func writeSections(b *bytes.Buffer, sections []diff.Section) {
 	var fields []diff.Field
 	for _, s := range sections {
 		fields = append(fields, s.Title)
@@ -218,7 +213,7 @@ func writeSections(b *bufio.Writer, sections []diff.Section) {
 }
 
 // writeItems writes one table per item that changed.
-func writeItems(b *bufio.Writer, items []diff.Item) {
+func writeItems(b *bytes.Buffer, items []diff.Item) {
 	if len(items) == 0 {
 		return
 	}
@@ -234,7 +229,7 @@ func writeItems(b *bufio.Writer, items []diff.Item) {
 }
 
 // writeLevels writes one table per service level that changed.
-func writeLevels(b *bufio.Writer, levels []diff.Level) {
+func writeLevels(b *bytes.Buffer, levels []diff.Level) {
 	if len(levels) == 0 {
 		return
 	}
@@ -246,7 +241,7 @@ func writeLevels(b *bufio.Writer, levels []diff.Level) {
 }
 
 // writeNotes writes the bookkeeping, apart from the agreement.
-func writeNotes(b *bufio.Writer, notes []diff.Field) {
+func writeNotes(b *bytes.Buffer, notes []diff.Field) {
 	if len(notes) == 0 {
 		return
 	}
