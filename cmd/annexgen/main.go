@@ -7,6 +7,7 @@
 //	annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force | --skip-existing] [--json] FILE|DIR...
 //	annexgen serve     [--addr 127.0.0.1:8080] [--open]
+//	annexgen diff      [--to md,pdf,docx] [-o DIR] [--force] OLD.xlsx NEW.xlsx
 //	annexgen templates [-o DIR]
 //	annexgen version
 //
@@ -55,6 +56,8 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
   annexgen serve     [--addr 127.0.0.1:8080] [--open]
                      確認表をドロップして変換する画面（Web ページ）を起動します
+  annexgen diff      [--to md,pdf,docx] [-o フォルダ] [--force] 改正前.xlsx 改正後.xlsx
+                     二つの版の確認表から新旧対照表を作成します
   annexgen templates [-o フォルダ]
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
@@ -117,6 +120,7 @@ func run(e *env, args []string) int {
 		"init":      runInit,
 		"validate":  runValidate,
 		"render":    runRender,
+		"diff":      runDiff,
 		"templates": runTemplates,
 		"version":   runVersion,
 	}

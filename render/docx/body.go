@@ -282,7 +282,7 @@ func (w *body) runs(r rich) {
 }
 
 // characterStyles names the character style of each face.
-var characterStyles = [...]string{plain: "", emph: "Emphasis", strong: "Strong", code: "VerbatimChar"}
+var characterStyles = [...]string{plain: "", emph: "Emphasis", strong: "Strong", code: "VerbatimChar", marked: "Marked"}
 
 // run writes one run: text, with line breaks and tabs as Word's own elements.
 func (w *body) run(s string, f face, link bool) {

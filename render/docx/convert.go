@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/annexgen/annexgen/render/mark"
 )
 
 // rich is a run of styled text: text with the face of every byte range. A '\n' in text is a hard
@@ -33,6 +35,7 @@ const (
 	emph               // *emphasis*: ゴシック, as in the PDF
 	strong             // **strong**: ゴシック bold
 	code               // `code`: ゴシック
+	marked             // {==marked==}: the paragraph's font with a 傍線 (single underline)
 )
 
 // The blocks of a document, as the PDF renderer reads them.
@@ -265,6 +268,8 @@ func (c *converter) inline(b *richBuilder, n ast.Node, f face, st styles, url st
 				g = strong
 			}
 			c.inline(b, ch, g, st, url)
+		case *mark.Node:
+			c.inline(b, ch, marked, st, url)
 		case *ast.Link:
 			c.inline(b, ch, f, st, linkTarget(string(ch.Destination)))
 		case *ast.AutoLink:

@@ -38,6 +38,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/annexgen/annexgen/render/mark"
 )
 
 // Meta is the document information.
@@ -56,7 +58,7 @@ type Meta struct {
 const maxCells = 200_000
 
 // parser reads Markdown as package pdf does: CommonMark with GFM tables.
-var parser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+var parser = goldmark.New(goldmark.WithExtensions(extension.Table, mark.Extension)).Parser()
 
 // zipTime is the time stamp of every zip entry: the earliest an MS-DOS date can hold.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -203,10 +203,22 @@ func (l *layouter) lineBox(tl textLine, x, lh float64) *box {
 
 // lineOps appends the operations that draw a line with its baseline at base.
 func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
-	for _, s := range tl.segs {
+	for i, s := range tl.segs {
 		ops = append(ops, op{kind: opText, x: x + s.x, y: base, face: s.face, size: tl.size, text: s.text, cs: s.cs})
-		if s.url != "" {
-			ops = append(ops, op{kind: opURL, x: x + s.x, y: base - ascent*tl.size, x2: s.w, y2: tl.size, target: s.url})
+		target, underline := splitURL(s.url)
+		if underline {
+			// The line runs on under the gap to the next segment when that is underlined too.
+			end := x + s.x + s.w
+			if i+1 < len(tl.segs) {
+				if _, next := splitURL(tl.segs[i+1].url); next {
+					end = x + tl.segs[i+1].x
+				}
+			}
+			y := base + underlineDrop*tl.size
+			ops = append(ops, op{kind: opLine, x: x + s.x, y: y, x2: end, y2: y, width: underlineWidth})
+		}
+		if target != "" {
+			ops = append(ops, op{kind: opURL, x: x + s.x, y: base - ascent*tl.size, x2: s.w, y2: tl.size, target: target})
 		}
 	}
 	return ops

@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/annexgen/annexgen/render/mark"
 )
 
 // replacement is drawn for a character the fonts lack.
@@ -26,7 +28,23 @@ type rich struct {
 type span struct {
 	end  int
 	face faceID
-	url  string // an external link target, or ""
+	url  string // an external link target, or ""; see underlined
+}
+
+// underlined starts the url of a span of marked text ({==…==}), drawn with a 傍線; the link
+// target, if any, follows it. One field holds both, so that a change of either starts a new
+// segment of a line.
+const underlined = "\x00u"
+
+// The 傍線 of marked text: how far below the baseline it is drawn, in ems, and its width in points.
+const (
+	underlineDrop  = 0.16
+	underlineWidth = 0.6
+)
+
+// splitURL returns the link target of a span's url and whether the span is underlined.
+func splitURL(url string) (target string, underline bool) {
+	return strings.CutPrefix(url, underlined)
 }
 
 // The blocks of a document.
@@ -272,6 +290,8 @@ func (c *converter) inline(b *richBuilder, n ast.Node, f faceID, st styles, url 
 				g = bold
 			}
 			c.inline(b, ch, g, st, url)
+		case *mark.Node:
+			c.inline(b, ch, f, st, underlined+strings.TrimPrefix(url, underlined))
 		case *ast.Link:
 			c.inline(b, ch, f, st, linkTarget(string(ch.Destination)))
 		case *ast.AutoLink:

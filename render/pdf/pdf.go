@@ -59,6 +59,7 @@ import (
 
 	"github.com/annexgen/annexgen/render/fonts"
 	"github.com/annexgen/annexgen/render/internal/sfnt"
+	"github.com/annexgen/annexgen/render/mark"
 	"github.com/annexgen/annexgen/render/pdf/internal/metrics"
 )
 
@@ -139,7 +140,7 @@ func New(set *fonts.Set) (*Typesetter, error) {
 	}
 	t := &Typesetter{
 		container: &gopdf.FontContainer{},
-		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table)),
+		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table, mark.Extension)),
 		compress:  compressLevel,
 		fontZlib:  fontCompressLevel,
 	}
