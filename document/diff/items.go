@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
-	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/checklist/wareki"
+	"github.com/annexgen/annexgen/document"
 )
 
 // pair is an item in the old version, the new one, or both.
