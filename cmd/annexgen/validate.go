@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
@@ -18,10 +19,14 @@ func runValidate(e *env, args []string) int {
   annexgen validate 確認表.xlsx
   annexgen validate --format json *.xlsx
   annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
+  annexgen validate --annotate 確認表.xlsx （問題のセルに色とコメントを付けた 確認表.findings.xlsx も作成）
 `)
 	format := fs.String("format", "text", "出力の形式: text（読みやすい一覧）または json（他のプログラム向け）")
 	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）もエラーとします")
 	pwFile := addPasswordFlag(fs)
+	annotateFlag := fs.Bool("annotate", false, "問題のセルにコメントと色を付けた確認表の写し（名前.findings.xlsx）も作成します")
+	outDir := fs.StringP("output", "o", "", "--annotate の写しを書き込むフォルダ（既定: 元のファイルと同じフォルダ）")
+	force := fs.Bool("force", false, "--annotate の写しが既にあれば上書きします")
 	if status, done := parse(e, fs, args); done {
 		return status
 	}
@@ -35,7 +40,14 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
-	reports, err := validateAll(fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
+	if !*annotateFlag && (*outDir != "" || *force) {
+		return usageError(e, "validate", "-o と --force は --annotate と一緒に指定してください")
+	}
+	var ann *annotation
+	if *annotateFlag {
+		ann = &annotation{dir: *outDir, force: *force}
+	}
+	reports, err := validateAll(fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource, ann)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
@@ -46,12 +58,24 @@ func runValidate(e *env, args []string) int {
 			status = exitRejected
 		}
 	}
+	if ann != nil {
+		for _, path := range ann.written {
+			fmt.Fprintf(e.stderr, "確認結果つきの写しを作成しました: %s\n", path)
+		}
+		for _, msg := range ann.failed {
+			fmt.Fprintf(e.stderr, "annexgen validate: %s\n", msg)
+		}
+		if len(ann.failed) > 0 {
+			status = exitWrite
+		}
+	}
 	return status
 }
 
 // validateAll validates the files and folders of args, in order. The
 // error names a folder that cannot be read.
-func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
+// With ann, each readable workbook also gets its annotated copy.
+func validateAll(args []string, opt checklist.Options, pwSource string, ann *annotation) ([]fileReport, error) {
 	var reports []fileReport
 	for _, arg := range args {
 		found, err := batch.Expand([]string{arg})
@@ -67,6 +91,10 @@ func validateAll(args []string, opt checklist.Options, pwSource string) ([]fileR
 			reports = append(reports, validateFile(path, opt, pwSource))
 		}
 		for _, in := range found.Inputs {
+			if ann != nil {
+				reports = append(reports, ann.validateAnnotated(in, opt, pwSource))
+				continue
+			}
 			reports = append(reports, validateFile(in.Path, opt, pwSource))
 		}
 	}
