@@ -42,7 +42,13 @@ const (
 // opens the workbook and protects the copy alike. Findings about a sheet
 // the workbook does not have, or about no cell, are listed on the
 // 「確認結果」 sheet only.
-func Write(w io.Writer, r io.ReaderAt, size int64, findings checklist.Findings, opt checklist.Options) error {
+func Write(w io.Writer, r io.ReaderAt, size int64, findings checklist.Findings, opt checklist.Options) (err error) {
+	defer func() {
+		// excelize may panic on a workbook the reader could read around.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("確認結果つきの確認表を作れません（ブックの一部が壊れています: %v）", p)
+		}
+	}()
 	x, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
 		Password:          opt.Password,
 		UnzipSizeLimit:    maxUnzipBytes,

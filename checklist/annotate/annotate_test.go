@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,5 +249,40 @@ func TestLibreOfficeOpensCopy(t *testing.T) {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
 			t.Errorf("LibreOffice's PDF lacks %q", want)
 		}
+	}
+}
+
+// TestCatalogue annotates every workbook of the catalogue of broken and
+// hostile files that the reader reads.
+func TestCatalogue(t *testing.T) {
+	files, _ := filepath.Glob("../xlsx/testdata/bad/*.xlsx")
+	read := 0
+	for _, path := range files {
+		in, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, findings, err := xlsx.Read(bytes.NewReader(in), int64(len(in)), path, checklist.Options{})
+		if err != nil {
+			continue
+		}
+		read++
+		var out bytes.Buffer
+		if err := annotate.Write(&out, bytes.NewReader(in), int64(len(in)), findings, checklist.Options{}); err != nil {
+			t.Errorf("%s: %v", filepath.Base(path), err)
+			continue
+		}
+		x, err := excelize.OpenReader(&out)
+		if err != nil {
+			t.Errorf("%s: the copy does not open: %v", filepath.Base(path), err)
+			continue
+		}
+		if !slices.Contains(x.GetSheetList(), annotate.SheetName) {
+			t.Errorf("%s: no sheet %s", filepath.Base(path), annotate.SheetName)
+		}
+		x.Close()
+	}
+	if read == 0 {
+		t.Fatal("no workbook of the catalogue was read")
 	}
 }

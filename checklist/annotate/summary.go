@@ -125,10 +125,18 @@ func (a *annotator) layoutSummary(name string) error {
 // moveFirst moves the sheet before all others. Names defined for one
 // sheet (print titles, print areas, filters) are tied to the sheet's
 // position, which the move changes: they are taken off and defined again.
+//
+// A workbook with a sheet excelize cannot open (its part is missing) keeps
+// the sheet last: moving sheets needs every sheet's view.
 func (a *annotator) moveFirst(name string) error {
 	first := a.x.GetSheetName(0)
 	if first == name {
 		return nil
+	}
+	for _, sheet := range a.x.GetSheetList() {
+		if _, err := a.x.GetSheetView(sheet, 0); err != nil {
+			return nil
+		}
 	}
 	var local []excelize.DefinedName
 	for _, dn := range a.x.GetDefinedName() {

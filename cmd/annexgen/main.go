@@ -45,6 +45,8 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
   annexgen render    [--doc annex|sla] [--to md,pdf] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
+  annexgen serve     [--addr 127.0.0.1:8080] [--open]
+                     確認表をドロップして確認・変換するページを開きます
   annexgen templates [-o フォルダ]
                      文書のひな形（テンプレート）を編集用に書き出します
   annexgen version   版数を表示します
@@ -88,6 +90,7 @@ func run(e *env, args []string) int {
 		"init":      runInit,
 		"validate":  runValidate,
 		"render":    runRender,
+		"serve":     runServe,
 		"templates": runTemplates,
 		"version":   runVersion,
 	}
