@@ -24,7 +24,7 @@ var (
 )
 
 // converter is one converter for all tests: fonts load once.
-func converter(t *testing.T) *convert.Converter {
+func converter(t testing.TB) *convert.Converter {
 	t.Helper()
 	convOnce.Do(func() {
 		conv, convErr = convert.New(convert.Options{Formats: []convert.Format{convert.Markdown, convert.PDF}})
@@ -37,7 +37,7 @@ func converter(t *testing.T) *convert.Converter {
 
 // newTestServer starts a server on 127.0.0.1 with cfg (its converter,
 // address and temporary folder filled in).
-func newTestServer(t *testing.T, cfg Config, edit func(*Server)) (*Server, *httptest.Server) {
+func newTestServer(t testing.TB, cfg Config, edit func(*Server)) (*Server, *httptest.Server) {
 	t.Helper()
 	cfg.Converter = converter(t)
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -63,7 +63,7 @@ type upload struct {
 }
 
 // multipartBody builds a multipart body of the fields and files.
-func multipartBody(t *testing.T, fields map[string]string, files ...upload) (*bytes.Buffer, string) {
+func multipartBody(t testing.TB, fields map[string]string, files ...upload) (*bytes.Buffer, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -112,7 +112,7 @@ func convertFiles(t *testing.T, ts *httptest.Server, fields map[string]string, f
 }
 
 // sample reads a workbook of samples/.
-func sample(t *testing.T, name string) []byte {
+func sample(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "samples", name))
 	if err != nil {

@@ -23,7 +23,11 @@ func zipOf(files []fileResult) (*output, error) {
 	for _, f := range files {
 		for _, o := range f.Outputs {
 			name := unique(o.Name, used)
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+			method := zip.Deflate
+			if o.Format == "pdf" || o.Format == "xlsx" || o.Format == "docx" {
+				method = zip.Store // compressed already
+			}
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: zipTime})
 			if err != nil {
 				return nil, err
 			}
