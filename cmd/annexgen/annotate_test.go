@@ -88,3 +88,27 @@ func TestValidateAnnotatePassword(t *testing.T) {
 		t.Errorf("first sheet %q", x.GetSheetName(0))
 	}
 }
+
+func TestValidateAnnotateFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	blankForm(t, filepath.Join(dir, "sub", "a.xlsx"))
+	out := filepath.Join(t.TempDir(), "out")
+	for range 2 { // the second run leaves the copies of the first alone
+		r := annexgen(t, nil, "validate", "--annotate", "--force", dir)
+		if r.status != exitRejected {
+			t.Fatalf("status %d\n%s", r.status, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sub", "a.findings.findings.xlsx")); err == nil {
+		t.Error("a copy of a copy was written")
+	}
+	if r := annexgen(t, nil, "validate", "--annotate", "-o", out, dir); r.status != exitRejected {
+		t.Fatalf("-o: status %d\n%s", r.status, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "sub", "a.findings.xlsx")); err != nil {
+		t.Errorf("-o keeps the folder's relative path: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
@@ -92,6 +93,9 @@ func validateAll(args []string, opt checklist.Options, pwSource string, ann *ann
 		}
 		for _, in := range found.Inputs {
 			if ann != nil {
+				if in.Path != arg && strings.HasSuffix(in.Path, annotatedSuffix) {
+					continue // a copy written by an earlier --annotate
+				}
 				reports = append(reports, ann.validateAnnotated(in, opt, pwSource))
 				continue
 			}
