@@ -139,6 +139,9 @@ func TestMarksEveryFinding(t *testing.T) {
 			t.Errorf("row %d: link %v %q, want '%s'!%s", 4+i, ok, link, f.Sheet, f.Cell)
 		}
 	}
+	if pl, _ := x.GetPageLayout(annotate.SheetName); pl.Orientation == nil || *pl.Orientation != "landscape" {
+		t.Error("the summary is not printed landscape")
+	}
 	keepsTheRest(t, orig, x, worst)
 }
 

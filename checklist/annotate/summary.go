@@ -119,7 +119,19 @@ func (a *annotator) layoutSummary(name string) error {
 			return err
 		}
 	}
-	return a.x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
+	if err := a.x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	// Printed on A4 landscape, one page wide, the header on every page.
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if err := a.x.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := a.x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return a.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$3:$3", Scope: name})
 }
 
 // moveFirst moves the sheet before all others. Names defined for one

@@ -163,6 +163,28 @@ func TestPageInBrowser(t *testing.T) {
 	checkHighlighted(t, ctx, "hospital.xlsx")
 	checkPDF(t, ctx, "hospital.xlsx", "hospital.sla.pdf")
 	screenshot(t, ctx, "done")
+
+	// Files that are not readable workbooks, two at once: each gets its reason.
+	var paths []string
+	for _, name := range []string{"password.xlsx", "text.xlsx"} {
+		abs, err := filepath.Abs(filepath.Join("..", "..", "checklist", "xlsx", "testdata", "bad", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, abs)
+	}
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS("#files"), paths))
+	waitFor(t, ctx, "text.xlsx")
+	for _, c := range []struct{ file, reason string }{{"password.xlsx", "パスワードで保護されています"}, {"text.xlsx", "Excel ブック（.xlsx）ではありません"}} {
+		got := eval[string](t, ctx, inSection(`(document.querySelector(SECTION + ' .badge').textContent + ' ' + document.querySelector(SECTION + ' .reason').textContent)`, c.file))
+		if !strings.HasPrefix(got, "読み込めません ") || !strings.Contains(got, c.reason) {
+			t.Errorf("%s: the page shows %q", c.file, got)
+		}
+	}
+	if eval[bool](t, ctx, `document.querySelector('#all a') !== null`) {
+		t.Error("a ZIP is offered with nothing in it")
+	}
+	screenshot(t, ctx, "unreadable")
 	if v := eval[[]string](t, ctx, `violations`); len(v) > 0 {
 		t.Errorf("Content-Security-Policy violations: %v", v)
 	}

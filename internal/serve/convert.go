@@ -84,6 +84,9 @@ func (s *Server) convert(j job) (res fileResult) {
 		if errors.As(err, &fe) {
 			reason = fe.Reason
 		}
+		if errors.Is(err, xlsx.ErrPasswordMissing) || errors.Is(err, xlsx.ErrPasswordWrong) {
+			reason += "（ページ上部の「パスワード」欄に入力してから、もう一度送ってください）"
+		}
 		res.Findings = append(res.Findings, checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, reason))
 		res.Status, res.Label, res.Reason = "unreadable", "読み込めません", reason
 		res.count()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/internal/tools/badgen"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestHostHeader(t *testing.T) {
@@ -347,5 +348,37 @@ func TestPage(t *testing.T) {
 		if strings.Contains(string(b), "innerHTML") || strings.Contains(string(b), "http://") || strings.Contains(string(b), "https://") {
 			t.Errorf("%s uses innerHTML or reaches out", asset)
 		}
+	}
+}
+
+func TestPassword(t *testing.T) {
+	_, ts := newTestServer(t, Config{}, nil)
+	data, err := os.ReadFile(filepath.Join("..", "..", "checklist", "xlsx", "testdata", "bad", "password.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := convertFiles(t, ts, nil, upload{"保護.xlsx", data}).Files[0]
+	if f.Status != "unreadable" || !strings.Contains(f.Reason, "「パスワード」欄") {
+		t.Errorf("without the password: %s %q", f.Status, f.Reason)
+	}
+	f = convertFiles(t, ts, map[string]string{"password": badgen.Password}, upload{"保護.xlsx", data}).Files[0]
+	if f.Status == "unreadable" || f.Status == "failed" {
+		t.Fatalf("with the password: %s %q", f.Status, f.Reason)
+	}
+	copies := 0
+	for _, o := range f.Outputs {
+		if o.Format != "xlsx" {
+			continue
+		}
+		copies++
+		if _, err := excelize.OpenReader(bytes.NewReader(o.Data)); err == nil {
+			t.Error("the annotated copy opens without the password")
+		}
+		if _, err := excelize.OpenReader(bytes.NewReader(o.Data), excelize.Options{Password: badgen.Password}); err != nil {
+			t.Errorf("the annotated copy does not open with the password: %v", err)
+		}
+	}
+	if copies != 1 {
+		t.Errorf("%d annotated copies", copies)
 	}
 }

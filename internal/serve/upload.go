@@ -259,8 +259,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) (*response
 	if err != nil {
 		return nil, err
 	}
-	res.Zip, err = zipOf(res.Files)
-	if err != nil {
+	if res.Zip, err = zipOf(res.Files); err != nil {
 		return nil, &requestError{http.StatusInternalServerError, "ZIP ファイルを作れませんでした"}
 	}
 	if err := s.cfg.Converter.Ready(); err != nil {

@@ -89,7 +89,7 @@
     all.replaceChildren();
     results.replaceChildren();
     if (body.notice) all.append(el('p', { class: 'notice' }, body.notice));
-    if (body.zip) all.append(el('p', {}, downloadLink(body.zip)));
+    if (body.zip && body.files.some((f) => f.outputs.length > 0)) all.append(el('p', {}, downloadLink(body.zip)));
     body.files.forEach((f, i) => results.append(card(f, i)));
   }
 
