@@ -212,10 +212,14 @@ func TestNoFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, x, _ := annotated(t, in, checklist.Options{})
+	findings, x, first := annotated(t, in, checklist.Options{})
 	rows, _ := x.GetRows(annotate.SheetName)
 	if len(rows) != 3+len(findings) {
 		t.Errorf("%d rows, want %d", len(rows), 3+len(findings))
+	}
+	// The same input gives the same bytes.
+	if _, _, again := annotated(t, in, checklist.Options{}); !bytes.Equal(first, again) {
+		t.Error("two copies of the same workbook differ")
 	}
 }
 

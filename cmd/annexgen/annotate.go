@@ -67,3 +67,18 @@ func (a *annotation) validateAnnotated(in batch.Input, opt checklist.Options, pw
 	}
 	return newFileReport(in.Path, findings)
 }
+
+// report prints the copies written and why others could not be, on
+// stderr, and returns exitWrite when a copy failed, else status.
+func (a *annotation) report(e *env, status int) int {
+	for _, path := range a.written {
+		fmt.Fprintf(e.stderr, "確認結果つきの写しを作成しました: %s\n", path)
+	}
+	for _, msg := range a.failed {
+		fmt.Fprintf(e.stderr, "annexgen validate: %s\n", msg)
+	}
+	if len(a.failed) > 0 {
+		return exitWrite
+	}
+	return status
+}

@@ -70,6 +70,7 @@ func runServe(e *env, args []string) int {
 		return usageError(e, "serve", "一時フォルダを作れません: %v", err)
 	}
 	defer os.RemoveAll(tmp)
+	defer useTempDir(tmp)()
 	conv, err := convert.New(convert.Options{Formats: []convert.Format{convert.Markdown, convert.PDF}})
 	if err != nil {
 		return usageError(e, "serve", "%v", err)
@@ -157,4 +158,29 @@ func pageVersion() string {
 		return info.Main.Version
 	}
 	return "(devel)"
+}
+
+// useTempDir makes dir the process's temporary folder, so that the
+// temporary files of libraries (excelize spills big sheets to disk) stay
+// inside it too, and returns the function that puts the old one back.
+func useTempDir(dir string) (restore func()) {
+	names := []string{"TMPDIR", "TMP", "TEMP"}
+	old := map[string]*string{}
+	for _, n := range names {
+		if v, ok := os.LookupEnv(n); ok {
+			old[n] = &v
+		} else {
+			old[n] = nil
+		}
+		os.Setenv(n, dir)
+	}
+	return func() {
+		for _, n := range names {
+			if v := old[n]; v != nil {
+				os.Setenv(n, *v)
+			} else {
+				os.Unsetenv(n)
+			}
+		}
+	}
 }

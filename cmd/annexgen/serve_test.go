@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -78,6 +79,9 @@ func TestServe(t *testing.T) {
 	if entries, _ := os.ReadDir(tmp); len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), "annexgen-serve-") {
 		t.Errorf("the temporary folder holds %v, want the private folder alone", entries)
 	}
+	if private := os.TempDir(); filepath.Dir(private) != tmp {
+		t.Errorf("the temporary folder of libraries is %s, want the private folder in %s", private, tmp)
+	}
 
 	stop() // Ctrl-C
 	if s := <-status; s != exitOK {
@@ -85,6 +89,9 @@ func TestServe(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
+	}
+	if os.TempDir() != tmp {
+		t.Errorf("the temporary folder is %s after serve, want %s back", os.TempDir(), tmp)
 	}
 	// The log is JSON, a line per record; the address is printed for people.
 	out := stderr.String()

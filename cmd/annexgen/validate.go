@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
@@ -60,15 +59,7 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	if ann != nil {
-		for _, path := range ann.written {
-			fmt.Fprintf(e.stderr, "確認結果つきの写しを作成しました: %s\n", path)
-		}
-		for _, msg := range ann.failed {
-			fmt.Fprintf(e.stderr, "annexgen validate: %s\n", msg)
-		}
-		if len(ann.failed) > 0 {
-			status = exitWrite
-		}
+		status = ann.report(e, status)
 	}
 	return status
 }
