@@ -71,7 +71,7 @@ func runServe(e *env, args []string) int {
 	}
 	defer os.RemoveAll(tmp)
 	defer useTempDir(tmp)()
-	conv, err := convert.New(convert.Options{Formats: []convert.Format{convert.Markdown, convert.PDF}})
+	conv, err := convert.New(convert.Options{Formats: convert.Formats()}) // every format the pipeline makes
 	if err != nil {
 		return usageError(e, "serve", "%v", err)
 	}

@@ -129,7 +129,11 @@ func (s *Server) convert(j job) (res fileResult) {
 
 // add adds an output.
 func (r *fileResult) add(name, format string, data []byte) {
-	r.Outputs = append(r.Outputs, output{Name: name, Format: format, Type: mediaTypes[format], Data: data})
+	typ, ok := mediaTypes[format]
+	if !ok {
+		typ = "application/octet-stream"
+	}
+	r.Outputs = append(r.Outputs, output{Name: name, Format: format, Type: typ, Data: data})
 }
 
 // count counts the errors and warnings.
