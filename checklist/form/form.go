@@ -1,8 +1,9 @@
 // Package form writes the blank checklist workbook (annexgen init): the
 // sheets 基本情報, Part1, Part2 and サービスレベル with their header rows,
 // drop-down lists and print setup, pre-filled with seed items (SeedItem,
-// the project's own SampleItems or a list read by ReadSeedItems). It is
-// the only package of the program that writes workbooks.
+// the project's own SampleItems or a list read by ReadSeedItems). Besides
+// checklist/annotate, which marks a copy of a filled-in workbook, it is the
+// only package of the program that writes workbooks.
 package form
 
 import (

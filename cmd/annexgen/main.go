@@ -55,7 +55,7 @@ const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙�
   annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
                      確認表から契約書別紙（annex）またはSLA（sla）を作成します
   annexgen serve     [--addr 127.0.0.1:8080] [--open]
-                     確認表をドロップして変換する画面（Web ページ）を起動します
+                     確認表をドロップして確認・変換するページを開きます
   annexgen diff      [--to md,pdf,docx] [-o フォルダ] [--force] 改正前.xlsx 改正後.xlsx
                      二つの版の確認表から新旧対照表を作成します
   annexgen templates [-o フォルダ]
@@ -121,6 +121,7 @@ func run(e *env, args []string) int {
 		"validate":  runValidate,
 		"render":    runRender,
 		"diff":      runDiff,
+		"serve":     runServe,
 		"templates": runTemplates,
 		"version":   runVersion,
 	}

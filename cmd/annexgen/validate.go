@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
@@ -19,10 +20,14 @@ func runValidate(e *env, args []string) int {
   annexgen validate 確認表.xlsx
   annexgen validate --format json *.xlsx
   annexgen validate 確認表フォルダ        （フォルダ内の .xlsx をすべて確認）
+  annexgen validate --annotate 確認表.xlsx （問題のセルに色とコメントを付けた 確認表.findings.xlsx も作成）
 `)
 	format := fs.String("format", "text", "出力の`形式`: text（読みやすい一覧）または json（他のプログラム向け）")
 	strict := fs.Bool("strict", false, "協議中の項目（初回確認が「いいえ」で完了日が空欄）と合意内容が空欄の項目もエラーとします")
 	pwFile := addPasswordFlag(fs)
+	annotateFlag := fs.Bool("annotate", false, "問題のセルにコメントと色を付けた確認表の写し（名前.findings.xlsx）も作成します")
+	outDir := fs.StringP("output", "o", "", "--annotate の写しを書き込むフォルダ（既定: 元のファイルと同じフォルダ）")
+	force := fs.Bool("force", false, "--annotate の写しが既にあれば上書きします")
 	if status, done := parse(e, fs, args); done {
 		return status
 	}
@@ -36,7 +41,14 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
-	reports, err := validateAll(e, fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource)
+	if !*annotateFlag && (*outDir != "" || *force) {
+		return usageError(e, "validate", "-o と --force は --annotate と一緒に指定してください")
+	}
+	var ann *annotation
+	if *annotateFlag {
+		ann = &annotation{dir: *outDir, force: *force}
+	}
+	reports, err := validateAll(e, fs.Args(), checklist.Options{Password: pw, Strict: *strict}, pwSource, ann)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
@@ -51,12 +63,16 @@ func runValidate(e *env, args []string) int {
 			status = exitRejected
 		}
 	}
+	if ann != nil {
+		status = ann.report(e, status)
+	}
 	return status
 }
 
 // validateAll validates the files and folders of args, in order, until
-// e.ctx is cancelled. The error names a folder that cannot be read.
-func validateAll(e *env, args []string, opt checklist.Options, pwSource string) ([]fileReport, error) {
+// e.ctx is cancelled. The error names a folder that cannot be read. With
+// ann, each readable workbook also gets its annotated copy.
+func validateAll(e *env, args []string, opt checklist.Options, pwSource string, ann *annotation) ([]fileReport, error) {
 	var reports []fileReport
 	for _, arg := range args {
 		if e.ctx.Err() != nil {
@@ -77,6 +93,13 @@ func validateAll(e *env, args []string, opt checklist.Options, pwSource string) 
 		for _, in := range found.Inputs {
 			if e.ctx.Err() != nil {
 				break // interrupted: the files checked are reported
+			}
+			if ann != nil {
+				if in.Path != arg && strings.HasSuffix(in.Path, annotatedSuffix) {
+					continue // a copy written by an earlier --annotate
+				}
+				reports = append(reports, ann.validateAnnotated(in, opt, pwSource))
+				continue
 			}
 			reports = append(reports, validateFile(in.Path, opt, pwSource))
 		}
