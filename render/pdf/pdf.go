@@ -53,9 +53,6 @@ import (
 	"time"
 
 	"github.com/signintech/gopdf"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/annexgen/annexgen/render/fonts"
 	"github.com/annexgen/annexgen/render/pdf/internal/metrics"
@@ -92,7 +89,6 @@ func (m MissingGlyph) String() string {
 type Typesetter struct {
 	faces     [faceCount]*face
 	container *gopdf.FontContainer
-	markdown  goldmark.Markdown
 	compress  int
 }
 
@@ -132,7 +128,6 @@ func New(set *fonts.Set) (*Typesetter, error) {
 	}
 	t := &Typesetter{
 		container: &gopdf.FontContainer{},
-		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table)),
 		compress:  compressLevel,
 	}
 	// Parsing a Japanese font takes milliseconds: the distinct faces are
@@ -219,9 +214,8 @@ func (t *Typesetter) Render(w io.Writer, markdown []byte, meta Meta) (res *Resul
 			res, err = nil, fmt.Errorf("PDF を作成できませんでした（内部エラー: %v）", r)
 		}
 	}()
-	root := t.markdown.Parser().Parse(text.NewReader(markdown))
-	conv := newConverter(t, markdown)
-	doc := conv.document(root)
+	conv := newConverter(t)
+	doc := conv.document(markdown)
 	header := meta.Header
 	if header == "" {
 		header = meta.Title
