@@ -167,13 +167,9 @@ func (c *converter) block(b mdread.Block) block {
 // toRich gives a text read from the Markdown the faces of faces.
 func toRich(r mdread.Rich, faces *[4]face) rich {
 	out := rich{text: r.Text}
-	for _, sp := range r.Spans {
-		s := span{end: sp.End, face: faces[sp.Face], url: sp.Link}
-		if n := len(out.spans); n > 0 && out.spans[n-1].face == s.face && out.spans[n-1].url == s.url {
-			out.spans[n-1].end = s.end
-			continue
-		}
-		out.spans = append(out.spans, s)
+	for end, sp := range mdread.Restyle(r, func(st mdread.Style) span { return span{face: faces[st.Face], url: st.Link} }) {
+		sp.end = end
+		out.spans = append(out.spans, sp)
 	}
 	return out
 }

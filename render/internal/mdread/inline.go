@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	stdhtml "html"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -40,6 +41,25 @@ const (
 	Strong             // **strong**, and all text of headings and table header rows
 	Code               // `code` and code blocks
 )
+
+// Restyle yields the runs of r in the styles of a renderer: the end of each run and its style
+// as to maps it, adjacent runs that map to the same style joined.
+func Restyle[S comparable](r Rich, to func(Style) S) iter.Seq2[int, S] {
+	return func(yield func(int, S) bool) {
+		var cur S
+		end := 0
+		for i, sp := range r.Spans {
+			st := to(sp.Style)
+			if i > 0 && st != cur && !yield(end, cur) {
+				return
+			}
+			cur, end = st, sp.End
+		}
+		if len(r.Spans) > 0 {
+			yield(end, cur)
+		}
+	}
+}
 
 // inlines converts the inline children of n, in style st.
 func (c *converter) inlines(n ast.Node, st Style) Rich {

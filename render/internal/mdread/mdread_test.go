@@ -175,3 +175,40 @@ func TestReader(t *testing.T) {
 		t.Errorf("calls\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestRestyle: runs that a renderer sets alike are one run.
+func TestRestyle(t *testing.T) {
+	r := onlyRich(t, "前 *強調*`code` **太字** [リンク](https://x)")
+	asFont := func(st Style) string {
+		if st.Face == Code {
+			st.Face = Emph
+		}
+		return faceNames[st.Face] + " " + st.Link
+	}
+	var got []string
+	start := 0
+	for end, font := range Restyle(r, asFont) {
+		got = append(got, fmt.Sprintf("[%s]%s", strings.TrimSpace(font), r.Text[start:end]))
+		start = end
+	}
+	want := "[]前 |[em]強調code|[] |[strong]太字|[] |[https://x]リンク"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+	for range Restyle(Rich{}, asFont) {
+		t.Error("an empty text has runs")
+	}
+}
+
+// onlyRich reads md and returns the text of its one paragraph.
+func onlyRich(t *testing.T, md string) Rich {
+	t.Helper()
+	bs := Read([]byte(md))
+	if len(bs) == 1 {
+		if p, ok := bs[0].(*Paragraph); ok {
+			return p.Text
+		}
+	}
+	t.Fatalf("%q gives %d blocks, want a paragraph", md, len(bs))
+	return Rich{}
+}
