@@ -102,8 +102,8 @@ type converter struct {
 // Faces of the Markdown in body text, and in headings and table headers, which are bold
 // throughout: there emphasis changes nothing.
 var (
-	bodyFaces = [...]face{mdread.Plain: plain, mdread.Emph: emph, mdread.Strong: strong, mdread.Code: code}
-	boldFaces = [...]face{mdread.Plain: plain, mdread.Emph: plain, mdread.Strong: plain, mdread.Code: code}
+	bodyFaces = []face{mdread.Plain: plain, mdread.Emph: emph, mdread.Strong: strong, mdread.Code: code}
+	boldFaces = []face{mdread.Plain: plain, mdread.Emph: plain, mdread.Strong: plain, mdread.Code: code}
 )
 
 // convert reads the Markdown src.
@@ -134,14 +134,14 @@ func (c *converter) blocks(in []mdread.Block) []block {
 func (c *converter) block(b mdread.Block) block {
 	switch b := b.(type) {
 	case *mdread.Heading:
-		h := &heading{level: b.Level, id: len(c.doc.headings), text: toRich(b.Text, &boldFaces)}
+		h := &heading{level: b.Level, id: len(c.doc.headings), text: toRich(b.Text, boldFaces)}
 		if h.level == 1 && c.doc.title == "" {
 			c.doc.title = strings.Join(strings.Fields(h.text.text), " ")
 		}
 		c.doc.headings = append(c.doc.headings, h)
 		return h
 	case *mdread.Paragraph:
-		return &paragraph{text: toRich(b.Text, &bodyFaces)}
+		return &paragraph{text: toRich(b.Text, bodyFaces)}
 	case *mdread.List:
 		l := &list{ordered: b.Ordered, start: b.Start, tight: b.Tight}
 		for _, item := range b.Items {
@@ -149,9 +149,9 @@ func (c *converter) block(b mdread.Block) block {
 		}
 		return l
 	case *mdread.Table:
-		tb := &table{aligns: b.Aligns, header: toRiches(b.Header, &boldFaces)}
+		tb := &table{aligns: b.Aligns, header: toRiches(b.Header, boldFaces)}
 		for _, r := range b.Rows {
-			tb.rows = append(tb.rows, toRiches(r, &bodyFaces))
+			tb.rows = append(tb.rows, toRiches(r, bodyFaces))
 		}
 		return tb
 	case *mdread.Quote:
@@ -159,13 +159,13 @@ func (c *converter) block(b mdread.Block) block {
 	case *mdread.Rule:
 		return &rule{}
 	case *mdread.CodeBlock:
-		return &codeBlock{text: toRich(b.Text, &bodyFaces)}
+		return &codeBlock{text: toRich(b.Text, bodyFaces)}
 	}
 	return nil
 }
 
 // toRich gives a text read from the Markdown the faces of faces.
-func toRich(r mdread.Rich, faces *[4]face) rich {
+func toRich(r mdread.Rich, faces []face) rich {
 	out := rich{text: r.Text}
 	for end, sp := range mdread.Restyle(r, func(st mdread.Style) span { return span{face: faces[st.Face], url: st.Link} }) {
 		sp.end = end
@@ -175,7 +175,7 @@ func toRich(r mdread.Rich, faces *[4]face) rich {
 }
 
 // toRiches converts the cells of a table row.
-func toRiches(cells []mdread.Rich, faces *[4]face) []rich {
+func toRiches(cells []mdread.Rich, faces []face) []rich {
 	var out []rich
 	for _, r := range cells {
 		out = append(out, toRich(r, faces))

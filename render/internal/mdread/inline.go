@@ -26,7 +26,8 @@ type Span struct {
 	Style
 }
 
-// Style is how a run of text is set. Adjacent runs of equal style make one span.
+// Style is how a run of text is set: its face and decorations. Adjacent runs of equal style make
+// one span.
 type Style struct {
 	Face Face
 	Link string // an external link target (http, https or mailto), or ""

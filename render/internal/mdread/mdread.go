@@ -61,7 +61,7 @@ type (
 // markdown parses CommonMark with GFM tables; goldmark's parser is safe for concurrent use.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
-// Reader reads Markdown into blocks. The zero Reader reads text as it is written.
+// Reader reads Markdown into blocks. The zero Reader keeps the text as it reads it.
 type Reader struct {
 	// Clean, when set, is applied to each run of text, in face f, before the run joins its
 	// Rich text: a renderer replaces there what it cannot set. It is applied in document order.
@@ -71,7 +71,7 @@ type Reader struct {
 	Heading func(plain string)
 }
 
-// Read reads the Markdown document src.
+// Read reads the Markdown document src with the zero Reader.
 func Read(src []byte) []Block {
 	return Reader{}.Read(src)
 }
