@@ -34,12 +34,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
-
-	"github.com/annexgen/annexgen/render/mark"
 )
 
 // Meta is the document information.
@@ -57,9 +51,6 @@ type Meta struct {
 // 3,000 items has about 24,000.
 const maxCells = 200_000
 
-// parser reads Markdown as package pdf does: CommonMark with GFM tables.
-var parser = goldmark.New(goldmark.WithExtensions(extension.Table, mark.Extension)).Parser()
-
 // zipTime is the time stamp of every zip entry: the earliest an MS-DOS date can hold.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
@@ -71,7 +62,7 @@ func Render(w io.Writer, markdown []byte, meta Meta) (err error) {
 			err = fmt.Errorf("DOCX を作成できませんでした（内部エラー: %v）", r)
 		}
 	}()
-	doc := convert(parser.Parse(text.NewReader(markdown)), markdown)
+	doc := convert(markdown)
 	if n := doc.cells(); n > maxCells {
 		return fmt.Errorf("DOCX を作成できませんでした: 表のセルが多すぎます（%d 個。上限は %d 個です）", n, maxCells)
 	}

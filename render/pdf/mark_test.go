@@ -4,18 +4,15 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/text"
 )
 
 // pageOps lays out markdown and returns the operations of every page.
 func pageOps(tb testing.TB, md string) []op {
 	tb.Helper()
 	ts := typesetter(tb)
-	root := ts.markdown.Parser().Parse(text.NewReader([]byte(md)))
-	conv := newConverter(ts, []byte(md))
+	conv := newConverter(ts)
 	lay := newLayouter(ts, conv)
-	lay.document(conv.document(root))
+	lay.document(conv.document([]byte(md)))
 	var ops []op
 	for _, p := range lay.paginate() {
 		ops = append(ops, p.ops...)

@@ -53,13 +53,9 @@ import (
 	"time"
 
 	"github.com/signintech/gopdf"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/annexgen/annexgen/render/fonts"
 	"github.com/annexgen/annexgen/render/internal/sfnt"
-	"github.com/annexgen/annexgen/render/mark"
 	"github.com/annexgen/annexgen/render/pdf/internal/metrics"
 )
 
@@ -94,7 +90,6 @@ func (m MissingGlyph) String() string {
 type Typesetter struct {
 	faces     [faceCount]*face
 	container *gopdf.FontContainer
-	markdown  goldmark.Markdown
 	compress  int // zlib level of the content streams
 	fontZlib  int // zlib level of the embedded font subsets
 }
@@ -140,7 +135,6 @@ func New(set *fonts.Set) (*Typesetter, error) {
 	}
 	t := &Typesetter{
 		container: &gopdf.FontContainer{},
-		markdown:  goldmark.New(goldmark.WithExtensions(extension.Table, mark.Extension)),
 		compress:  compressLevel,
 		fontZlib:  fontCompressLevel,
 	}
@@ -217,9 +211,8 @@ func (t *Typesetter) Render(w io.Writer, markdown []byte, meta Meta) (res *Resul
 			res, err = nil, fmt.Errorf("PDF を作成できませんでした（内部エラー: %v）", r)
 		}
 	}()
-	root := t.markdown.Parser().Parse(text.NewReader(markdown))
-	conv := newConverter(t, markdown)
-	doc := conv.document(root)
+	conv := newConverter(t)
+	doc := conv.document(markdown)
 	header := meta.Header
 	if header == "" {
 		header = meta.Title

@@ -4,18 +4,15 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/text"
 )
 
 // layOut typesets markdown up to the pages, without drawing them.
 func layOut(tb testing.TB, md string) []*page {
 	tb.Helper()
 	ts := typesetter(tb)
-	root := ts.markdown.Parser().Parse(text.NewReader([]byte(md)))
-	conv := newConverter(ts, []byte(md))
+	conv := newConverter(ts)
 	lay := newLayouter(ts, conv)
-	lay.document(conv.document(root))
+	lay.document(conv.document([]byte(md)))
 	return lay.paginate()
 }
 
@@ -298,8 +295,8 @@ func TestColumnWidthsFromContent(t *testing.T) {
 		"| 4 | バックアップの取得 | 毎日1回、30世代を保管 | 乙のバックアップ実行記録（月次報告に添付）。 | Part2 B-1 |\n" +
 		"| 5 | 障害報告書の提出 | 復旧後5営業日以内 | 復旧した日と報告書を提出した日の差（営業日）。 | Part2 C-1 |\n"
 	ts := typesetter(t)
-	conv := newConverter(ts, []byte(md))
-	doc := conv.document(ts.markdown.Parser().Parse(text.NewReader([]byte(md))))
+	conv := newConverter(ts)
+	doc := conv.document([]byte(md))
 	tb := doc.blocks[0].(*table)
 	widths := newLayouter(ts, conv).columnWidths(tb, textWidth)
 	var sum float64
