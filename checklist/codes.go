@@ -255,7 +255,7 @@ var catalogue = [msgCount]wording{
 	MsgPartMissing: {PartMissing, SeverityWarning,
 		"シート「Part2」がありません。Part1 だけの確認表として確認します。契約の文書を作るには Part2（医療機関と事業者が共同で実施する項目）のシートが必要です。該当しない項目は削除せず、初回確認を「対象外」にしてください。"},
 	MsgMergeAcrossItems: {MergeAcrossItems, SeverityWarning,
-		"%s: 結合セル %s が %s にまたがっているため、同じ値がそれぞれの項目に入ります。項目ごとにセルの結合を解除し、それぞれに値を入力してください。"},
+		"%s: 結合セル %s が %sにまたがっているため、同じ値がそれぞれの項目に入ります。項目ごとにセルの結合を解除し、それぞれに値を入力してください。"},
 	MsgDateAfterCreated: {DateAfterCreated, SeverityWarning,
 		"完了日（%s）が基本情報の作成日（%s）より後です。日付を確かめてください。"},
 	MsgDoneWithoutOpen: {DoneWithoutOpen, SeverityInfo,

@@ -80,8 +80,11 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt checklist.Options
 	reason, encrypted, pkg := sniffPackage(ra, size, opt)
 	if reason != "" {
 		var err error
-		if reason == reasonPassword {
+		switch reason {
+		case reasonPassword:
 			err = ErrPasswordMissing
+		case reasonBadPassword:
+			err = ErrPasswordWrong
 		}
 		return nil, nil, fileError(name, reason, err)
 	}

@@ -126,7 +126,16 @@ func sniffPackage(ra io.ReaderAt, size int64, opt checklist.Options) (reason str
 		if opt.Password == "" {
 			return reasonPassword, true, nil
 		}
-		return "", true, nil
+		// Decrypted here, so that the package inside is checked like any other.
+		dec, err := excelize.Decrypt(all, &excelize.Options{Password: opt.Password})
+		if err != nil || !bytes.HasPrefix(dec, zipSignature) {
+			return reasonBadPassword, true, nil
+		}
+		reason, _, pkg := sniffPackage(bytes.NewReader(dec), int64(len(dec)), opt)
+		if pkg == nil {
+			pkg = dec
+		}
+		return reason, true, pkg
 	case bytes.HasPrefix(head, zipSignature):
 		if zipEntries(ra, size) > maxZipEntries {
 			return reasonManyParts, false, nil
