@@ -235,3 +235,17 @@ func FuzzCountItems(f *testing.F) {
 		}
 	})
 }
+
+// TestNumbersPackage checks that a Numbers document saved as a folder is
+// named as such.
+func TestNumbersPackage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "確認表.numbers")
+	if err := os.MkdirAll(filepath.Join(dir, "Index"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Load(dir, checklist.Options{})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Reason != reasonNumbers {
+		t.Errorf("err = %v", err)
+	}
+}

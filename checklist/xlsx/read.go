@@ -16,8 +16,10 @@ import (
 	"github.com/annexgen/annexgen/checklist"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -49,6 +51,9 @@ func Load(path string, opt checklist.Options) (*checklist.Checklist, checklist.F
 	st, err := f.Stat()
 	if err != nil {
 		return nil, nil, fileError(path, osReason(err), err)
+	}
+	if st.IsDir() && strings.EqualFold(filepath.Ext(path), ".numbers") {
+		return nil, nil, fileError(path, reasonNumbers, nil) // a Numbers document saved as a package
 	}
 	if st.IsDir() {
 		return nil, nil, fileError(path, reasonDirectory, nil)
