@@ -21,6 +21,7 @@ const (
 	maxSheetCells   = 1 << 19          // <c> elements of one sheet
 	maxSheetMerges  = 10000            // <mergeCell> elements of one sheet
 	maxRelsBytes    = 1 << 20          // a relationships part read to find the workbook
+	maxSheets       = 1000             // sheets of a workbook
 )
 
 // The reasons a package is refused before excelize reads it.
@@ -30,6 +31,7 @@ const (
 	reasonPartLarge      = "ファイルの中の部品（%s）が大きすぎます（展開して16 MB 超）。確認表の行だけを残し、不要な行や列・シートを削除してください。"
 	reasonPartDeep       = "ファイルの中の部品（%s）の構造が深すぎます（入れ子%d段超）。確認表ではないか、壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"
 	reasonPartElements   = "ファイルの中の部品（%s）の要素が多すぎます（%s）。確認表の行だけを残し、不要な行や列・結合セルを削除してください。"
+	reasonManySheets     = "シートが%d枚あり、多すぎます（%d枚まで）。確認表のシート（基本情報・Part1・Part2・サービスレベル）だけを残してください。"
 	reasonRowTwice       = "シートのデータ（%s）に同じ行（%d行目）が2回あります。壊れたファイルです。Excel で開けるか確かめ、保存し直してください。"
 )
 
@@ -83,7 +85,7 @@ func checkPackage(zr *zip.Reader) (pkg []byte, reason string, err error) {
 	}
 	for i := range cp.entries {
 		e := &cp.entries[i]
-		if !isXMLPart(e.name) || e.f.FileInfo().IsDir() {
+		if e.f.FileInfo().IsDir() || !isXMLPart(e.name) && !looksXML(e.f) {
 			continue
 		}
 		if e.f.UncompressedSize64 > maxPartBytes {
@@ -108,6 +110,20 @@ func checkPackage(zr *zip.Reader) (pkg []byte, reason string, err error) {
 func isXMLPart(name string) bool {
 	n := strings.ToLower(name)
 	return strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") || strings.HasSuffix(n, ".vml")
+}
+
+// looksXML reports whether a part whose name does not say so holds XML
+// all the same (excelize parses a sheet part whatever its name).
+func looksXML(f *zip.File) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(rc, head)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")), " \t\r\n")
+	return bytes.HasPrefix(head, []byte("<"))
 }
 
 // entry returns the entry of a part name, case-insensitively.
@@ -197,7 +213,7 @@ func resolve(dir, target string) string {
 }
 
 // sharedSheets returns why the workbook is refused when two of its sheets
-// point at the same sheet part, or "".
+// point at the same sheet part, or it has more than maxSheets; or "".
 func (cp *checkedPackage) sharedSheets() string {
 	e := cp.entry(cp.workbook)
 	if e == nil || e.f.UncompressedSize64 > maxPartBytes {
@@ -216,6 +232,9 @@ func (cp *checkedPackage) sharedSheets() string {
 	}
 	if xml.NewDecoder(io.LimitReader(rc, maxPartBytes)).Decode(&wb) != nil {
 		return ""
+	}
+	if len(wb.Sheets) > maxSheets {
+		return fmt.Sprintf(reasonManySheets, len(wb.Sheets), maxSheets)
 	}
 	dir := path.Dir(cp.workbook)
 	targets := map[string]string{}

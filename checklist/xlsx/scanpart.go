@@ -21,17 +21,17 @@ type span struct {
 // partScan streams one XML part within the bounds, and for a worksheet
 // notes where its rows and cells are, to put them in order.
 type partScan struct {
-	name                      string
-	elements, rows, cells     int
-	merges                    int
-	sheet                     bool  // the root is <worksheet>
-	dataStart, dataEnd        int64 // content of <sheetData>
-	rowSpans                  []span
-	rowSeen                   map[int]bool
-	row                       *span // the row being read
-	nextRow                   int
-	unordered                 bool
-	duplicateRow, duplicateAt int
+	name                  string
+	elements, rows, cells int
+	merges                int
+	sheet                 bool  // the root is <worksheet>
+	dataStart, dataEnd    int64 // content of <sheetData>
+	rowSpans              []span
+	rowSeen               map[int]bool
+	row                   *span // the row being read
+	nextRow               int
+	unordered             bool
+	duplicateRow          int
 }
 
 // scanPart reads a part and checks it against the bounds. A worksheet

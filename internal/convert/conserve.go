@@ -98,11 +98,16 @@ func rowNames(rows []int) string {
 // lostInMarkdown returns a finding for each item of the checklist whose
 // id is in none of the Markdown documents made from it.
 func lostInMarkdown(list *checklist.Checklist, mds [][]byte, kind string) checklist.Findings {
+	seen := map[string]bool{}
+	for _, md := range mds {
+		for _, id := range reItemID.FindAll(md, -1) {
+			seen[string(id)] = true
+		}
+	}
 	var fs checklist.Findings
-	all := string(joinBytes(mds))
 	for _, p := range list.Parts {
 		for _, it := range p.Items() {
-			if !idPattern(it.ID).MatchString(all) {
+			if !seen[it.ID] {
 				fs = append(fs, checklist.NewFinding(checklist.MsgItemsLostDocument, checklist.Cell{Sheet: it.Sheet, Ref: fmt.Sprintf("A%d", it.Row)}, nil, it.ID, kind))
 			}
 		}
@@ -110,16 +115,6 @@ func lostInMarkdown(list *checklist.Checklist, mds [][]byte, kind string) checkl
 	return fs
 }
 
-// idPattern matches an item id as a whole: "Part1 1" but not "Part1 10".
-func idPattern(id string) *regexp.Regexp {
-	return regexp.MustCompile(`(^|[^0-9A-Za-z])` + regexp.QuoteMeta(id) + `($|[^0-9A-Za-z\-])`)
-}
-
-func joinBytes(bs [][]byte) []byte {
-	var out []byte
-	for _, b := range bs {
-		out = append(out, b...)
-		out = append(out, '\n')
-	}
-	return out
-}
+// reItemID matches an item id as the documents print it, whole: "Part1 1",
+// "Part2 A-1", "Part2 AB-1-2" ("Part1 10" is not "Part1 1").
+var reItemID = regexp.MustCompile(`Part[0-9]+ (?:[A-Z]{1,2}-)?[0-9]+(?:-[0-9]+)*`)

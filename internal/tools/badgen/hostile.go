@@ -122,6 +122,30 @@ func accountedCases() []Case {
 		{Name: "vendor-no-column.xlsx", What: "a vendor of 基本情報 without a role column in Part1", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.RemoveCol("Part1", "H") })
 		}},
+		{Name: "sheets-1500.xlsx", What: "a workbook part listing 1,500 sheets", Build: func() ([]byte, error) {
+			return editParts(func(name string, data []byte) (string, []byte) {
+				if name == "xl/workbook.xml" {
+					var b strings.Builder
+					for i := range 1500 {
+						fmt.Fprintf(&b, `<sheet name="S%d" sheetId="%d" r:id="rId%d"/>`, i, i+10, i+10)
+					}
+					data = bytes.Replace(data, []byte("</sheets>"), []byte(b.String()+"</sheets>"), 1)
+				}
+				return name, data
+			})
+		}},
+		{Name: "deep-no-ending.xlsx", What: "Part1's sheet part named without .xml, holding 2,000,000 nested elements", Build: func() ([]byte, error) {
+			return editParts(func(name string, data []byte) (string, []byte) {
+				switch name {
+				case "xl/_rels/workbook.xml.rels", "[Content_Types].xml":
+					data = bytes.ReplaceAll(data, []byte("sheet2.xml"), []byte("sheet2"))
+				case "xl/worksheets/sheet2.xml":
+					name = "xl/worksheets/sheet2"
+					data = bytes.Replace(data, []byte("</sheetData>"), []byte("</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000)), 1)
+				}
+				return name, data
+			})
+		}},
 		{Name: "numbers-renamed.xlsx", What: "an Apple Numbers document renamed to .xlsx", Build: func() ([]byte, error) {
 			return zipOf("Index/Document.iwa", "\x00\x01", "Metadata/Properties.plist", "<plist/>")
 		}},
