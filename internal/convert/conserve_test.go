@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -284,4 +285,64 @@ func pdfText(t *testing.T, pdf []byte) string {
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// bad returns the path of a file of the hostile catalogue.
+func bad(name string) string {
+	return filepath.Join("..", "..", "checklist", "xlsx", "testdata", "bad", name)
+}
+
+// TestAccountedRender renders the catalogue's files about lost items: a
+// refused one gives its error finding and no output, a read one the
+// same Markdown as the plain workbook it was made from.
+func TestAccountedRender(t *testing.T) {
+	c, err := New(Options{Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{
+		"part2-missing.xlsx": "part-missing error Part2",
+		"merged-number.xlsx": "items-lost error Part1!A5",
+	} {
+		res, err := c.File(bad(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, fmt.Sprintf("%s %s %s", f.Code, f.Severity, f.Location()))
+		}
+		if !res.Rejected() || len(res.Outputs) != 0 || strings.Join(got, "\n") != want {
+			t.Errorf("%s: rejected %v, %d outputs, findings %q; want %q", file, res.Rejected(), len(res.Outputs), got, want)
+		}
+	}
+	plain, err := c.File(bad("backslash-names.xlsx"))
+	if err != nil || len(plain.Outputs) != 1 {
+		t.Fatalf("plain workbook: %v %+v", err, plain.Findings)
+	}
+	for _, file := range []string{"rows-descending.xlsx", "cells-reversed.xlsx", "workbook-elsewhere.xlsx", "part2-renamed.xlsx"} {
+		res, err := c.File(bad(file))
+		if err != nil || len(res.Outputs) != 1 {
+			t.Fatalf("%s: %v %+v", file, err, res.Findings)
+		}
+		if !bytes.Equal(res.Outputs[0].Data, plain.Outputs[0].Data) {
+			t.Errorf("%s: Markdown differs from the plain workbook's", file)
+		}
+	}
+}
+
+// TestTemplateDroppingItems checks that user templates that leave items
+// out give an items-lost error and no output.
+func TestTemplateDroppingItems(t *testing.T) {
+	c, err := New(Options{Formats: []Format{Markdown}, Templates: fstest.MapFS{"item.md.tmpl": {Data: []byte("{{/* nothing */}}")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.File(sample("clinic.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Outputs) != 0 || !res.Rejected() || res.Findings[len(res.Findings)-1].Code != "items-lost" {
+		t.Errorf("%d outputs, findings %v", len(res.Outputs), res.Findings)
+	}
 }
