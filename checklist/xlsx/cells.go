@@ -111,9 +111,18 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	if len(hidden) > 0 {
 		b.add(checklist.MsgRowsHidden, where{sheet: name, ref: cellRef(hidden[0], 0)}, name, rowList(hidden))
 	}
-	merges, err := b.x.GetMergeCells(name, true)
-	if err != nil {
+	if err := b.mergedCells(g, width); err != nil {
 		return nil, broken(err)
+	}
+	return g, nil
+}
+
+// mergedCells reads a sheet's merged ranges within its width columns
+// into g, up to maxMergedCells cells.
+func (b *bookReader) mergedCells(g *grid, width int) error {
+	merges, err := b.x.GetMergeCells(g.name, true)
+	if err != nil {
+		return err
 	}
 	budget := maxMergedCells
 	for _, m := range merges {
@@ -138,7 +147,7 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			}
 		}
 	}
-	return g, nil
+	return nil
 }
 
 // late reports whether the time for reading the workbook is up.

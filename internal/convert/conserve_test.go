@@ -24,6 +24,7 @@ import (
 // in the documents) and whether it must be refused.
 type randomBook struct {
 	data    []byte
+	seed    uint64
 	titles  []string
 	refused bool   // a Part sheet was deleted
 	what    string // the mutations, for the failure message
@@ -39,7 +40,7 @@ func makeRandomBook(t *testing.T, seed uint64) randomBook {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	x := excelize.NewFile()
 	defer x.Close()
-	var rb randomBook
+	rb := randomBook{seed: seed}
 	vendors := 1 + rng.IntN(2)
 	info := [][]any{{"医療機関名", "試験病院"}, {"対象システム", "試験システム"}, {"作成日", "2030/1/1"}, {"初回確認日", "2024/1/1"}}
 	header := []any{"項番", "項目", "内容", "初回確認", "完了日", "医療機関"}
@@ -71,34 +72,7 @@ func makeRandomBook(t *testing.T, seed uint64) randomBook {
 			}
 			items := 1 + rng.IntN(5)
 			for n := 1; n <= items; n++ {
-				title := fmt.Sprintf("T%dX%dQ%d", seed, len(rb.titles), p)
-				rb.titles = append(rb.titles, title)
-				row := []any{strconv.Itoa(n), title, "内容" + title, "はい", "", "◎"}
-				if p == 1 {
-					row[5] = "○"
-				}
-				for v := range vendors {
-					row = append(row, map[bool]string{true: "◎", false: "△"}[p == 1 && v == 0])
-				}
-				row = append(row, "合意"+title)
-				x.SetSheetRow(name, fmt.Sprintf("A%d", r), &row)
-				switch rng.IntN(6) {
-				case 0: // the item goes on in the next row, its 項番 merged
-					x.SetCellValue(name, fmt.Sprintf("C%d", r+1), "続き")
-					x.MergeCell(name, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r+1))
-					rb.what += fmt.Sprintf(" %s:continued%d", name, r)
-					r++
-				case 1:
-					x.SetRowVisible(name, r, false)
-					rb.what += fmt.Sprintf(" %s:hidden%d", name, r)
-				case 2: // 合意内容 merged with the next item's
-					if n < items {
-						col, _ := excelize.ColumnNumberToName(agreementCol)
-						x.MergeCell(name, fmt.Sprintf("%s%d", col, r), fmt.Sprintf("%s%d", col, r+1))
-						rb.what += fmt.Sprintf(" %s:merged%d", name, r)
-					}
-				}
-				r++
+				r = rb.writeItem(x, rng, name, r, n, n == items, vendors, agreementCol) + 1
 			}
 		}
 	}
@@ -120,6 +94,40 @@ func makeRandomBook(t *testing.T, seed uint64) randomBook {
 	}
 	rb.data = reshuffle(t, buf.Bytes(), rng, &rb.what)
 	return rb
+}
+
+// writeItem writes item n of a Part sheet in row r, with a random
+// mutation, and returns the last row it used.
+func (rb *randomBook) writeItem(x *excelize.File, rng *rand.Rand, name string, r, n int, last bool, vendors, agreementCol int) int {
+	part := map[string]int{"Part1": 0, "Part2": 1}[name]
+	title := fmt.Sprintf("T%dX%dQ%d", rb.seed, len(rb.titles), part)
+	rb.titles = append(rb.titles, title)
+	row := []any{strconv.Itoa(n), title, "内容" + title, "はい", "", "◎"}
+	if part == 1 {
+		row[5] = "○"
+	}
+	for v := range vendors {
+		row = append(row, map[bool]string{true: "◎", false: "△"}[part == 1 && v == 0])
+	}
+	row = append(row, "合意"+title)
+	x.SetSheetRow(name, fmt.Sprintf("A%d", r), &row)
+	switch rng.IntN(6) {
+	case 0: // the item goes on in the next row, its 項番 merged
+		x.SetCellValue(name, fmt.Sprintf("C%d", r+1), "続き")
+		x.MergeCell(name, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r+1))
+		rb.what += fmt.Sprintf(" %s:continued%d", name, r)
+		r++
+	case 1:
+		x.SetRowVisible(name, r, false)
+		rb.what += fmt.Sprintf(" %s:hidden%d", name, r)
+	case 2: // 合意内容 merged with the next item's
+		if !last {
+			col, _ := excelize.ColumnNumberToName(agreementCol)
+			x.MergeCell(name, fmt.Sprintf("%s%d", col, r), fmt.Sprintf("%s%d", col, r+1))
+			rb.what += fmt.Sprintf(" %s:merged%d", name, r)
+		}
+	}
+	return r
 }
 
 var (
