@@ -124,6 +124,7 @@ func TestAccountedCorpus(t *testing.T) {
 		{"clerk-dates.xlsx", "", []string{"done-without-open info Part1!E4 Part1 1", "date-after-created warning Part1!E5 Part1 2"}},
 		{"date-range.xlsx", "", []string{"date-invalid error Part1!E5 Part1 2"}},
 		{"vendor-no-column.xlsx", "", []string{"vendor-no-column error Part1!A3"}},
+		{"styles-180k.xlsx", "", nil},
 		{"sheets-1500.xlsx", fmt.Sprintf(reasonManySheets, 1503, maxSheets), nil},
 		{"deep-no-ending.xlsx", fmt.Sprintf(reasonPartDeep, "xl/worksheets/sheet2", maxXMLDepth), nil},
 		{"numbers-renamed.xlsx", reasonNumbers, nil},

@@ -122,6 +122,15 @@ func accountedCases() []Case {
 		{Name: "vendor-no-column.xlsx", What: "a vendor of 基本情報 without a role column in Part1", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.RemoveCol("Part1", "H") })
 		}},
+		{Name: "styles-180k.xlsx", What: "a valid workbook whose styles list 180,000 cell formats (15 MB unzipped, just under the part limit)", Build: func() ([]byte, error) {
+			return editParts(func(name string, data []byte) (string, []byte) {
+				if name == "xl/styles.xml" {
+					xf := `<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`
+					data = bytes.Replace(data, []byte("</cellXfs>"), []byte(strings.Repeat(xf, 180000)+"</cellXfs>"), 1)
+				}
+				return name, data
+			})
+		}},
 		{Name: "sheets-1500.xlsx", What: "a workbook part listing 1,500 sheets", Build: func() ([]byte, error) {
 			return editParts(func(name string, data []byte) (string, []byte) {
 				if name == "xl/workbook.xml" {
