@@ -252,3 +252,23 @@ func TestNumbersPackage(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestTempRemoved checks that reading leaves no temporary folder, and
+// that RemoveTemp removes those of workbooks being read.
+func TestTempRemoved(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	if _, _, err := Load(filepath.Join(badDir, "hidden.xlsx"), checklist.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "annexgen-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	liveTemp.Store(dir, true)
+	RemoveTemp()
+	liveTemp.Delete(dir)
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}

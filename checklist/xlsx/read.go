@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -71,6 +72,19 @@ func Read(r io.ReaderAt, size int64, name string, opt checklist.Options) (*check
 	return readWorkbook(name, r, size, opt)
 }
 
+// liveTemp holds the temporary folders of the workbooks being read.
+var liveTemp sync.Map
+
+// RemoveTemp removes the temporary folders of the workbooks being read,
+// for a program that must exit at once (on a signal) without leaving
+// excelize's files behind. Reading those workbooks then fails.
+func RemoveTemp() {
+	liveTemp.Range(func(k, _ any) bool {
+		os.RemoveAll(k.(string))
+		return true
+	})
+}
+
 // openReader opens a package with excelize (a test makes it fail).
 var openReader = excelize.OpenReader
 
@@ -101,7 +115,11 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt checklist.Options
 	if err != nil {
 		return nil, nil, fileError(name, reasonUnreadable, err)
 	}
-	defer os.RemoveAll(tmp)
+	liveTemp.Store(tmp, true)
+	defer func() {
+		os.RemoveAll(tmp)
+		liveTemp.Delete(tmp)
+	}()
 	x, err := openReader(src, excelizeOptions(opt, tmp))
 	if err != nil {
 		if x != nil {
