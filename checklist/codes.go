@@ -50,6 +50,12 @@ const (
 	DateOrder         Code = "date-order"
 	FileUnreadable    Code = "file-unreadable"
 	GlyphMissing      Code = "glyph-missing"
+	PartMissing       Code = "part-missing"
+	SheetRenamed      Code = "sheet-renamed"
+	MergeAcrossItems  Code = "merge-across-items"
+	DateAfterCreated  Code = "date-after-created"
+	DoneWithoutOpen   Code = "done-without-open"
+	ItemsLost         Code = "items-lost"
 )
 
 // Message is one wording of the catalogue: a Code, its severity and a
@@ -114,6 +120,17 @@ const (
 	MsgFileUnreadableEmptyFolder
 	MsgGlyphMissing
 	MsgGlyphMissingOutsideBMP
+	MsgHeaderMissingPart1
+	MsgHeaderMissingPartOf
+	MsgSheetRenamed
+	MsgPartMissing
+	MsgMergeAcrossItems
+	MsgDateAfterCreated
+	MsgDoneWithoutOpen
+	MsgDateOutOfRange
+	MsgItemsLost
+	MsgItemsLostDocument
+	MsgItemsUncounted
 	msgCount
 )
 
@@ -142,7 +159,7 @@ var catalogue = [msgCount]wording{
 	MsgSheetIgnored: {SheetIgnored, SeverityInfo,
 		"シート「%s」は確認表のシートではないため、読み込みません。"},
 	MsgSheetIgnoredMore: {SheetIgnored, SeverityInfo,
-		"このシートを含め、ほかにも確認表のシートではないシートが%d枚あり、読み込みません。"},
+		"このシートを含む残りの%d枚のシートも、確認表のシートではないため読み込みません。"},
 	MsgSheetHidden: {SheetHidden, SeverityInfo,
 		"シート「%s」は非表示ですが、確認表の一部として読み込みます。"},
 	MsgRowsHidden: {RowsHidden, SeverityInfo,
@@ -154,7 +171,7 @@ var catalogue = [msgCount]wording{
 	MsgColumnIgnored: {ColumnIgnored, SeverityInfo,
 		"%s: 列「%s」は確認表の列ではないため、読み込みません。"},
 	MsgColumnIgnoredMore: {ColumnIgnored, SeverityInfo,
-		"%s: この列を含め、ほかにも確認表の列ではない列が%d列あり、読み込みません。"},
+		"%s: この列を含む残りの%d列も、確認表の列ではないため読み込みません。"},
 	MsgColumnDuplicate: {ColumnDuplicate, SeverityError,
 		"%s: 列「%s」が2つあります（%s列と%s列）。どちらか一方にまとめてください。"},
 
@@ -230,7 +247,7 @@ var catalogue = [msgCount]wording{
 		"合意内容に「%s」とありますが、作る文書は%sで、文書の中では「%s」と呼びます。署名する文書と合わなくなるため、「%s」に直してください。"},
 	MsgNANoReason: {NANoReason, SeverityWarning,
 		"初回確認が「対象外」ですが、備考に理由がありません。対象外とした理由を備考に書いてください。"},
-	MsgVendorNoColumn: {VendorNoColumn, SeverityWarning,
+	MsgVendorNoColumn: {VendorNoColumn, SeverityError,
 		"%s: 基本情報の%sの役割の列がありません。見出しが「事業者%s」の列を追加してください。"},
 	MsgDateOrder: {DateOrder, SeverityWarning,
 		"完了日（%s）が基本情報の初回確認日（%s）より前です。日付を確かめてください。"},
@@ -247,6 +264,30 @@ var catalogue = [msgCount]wording{
 		"%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。別の文字に置き換えるか、この文字を含むフォントを --font で指定してください"},
 	MsgGlyphMissingOutsideBMP: {GlyphMissing, SeverityWarning,
 		"%s文字「%c」（U+%04X）はフォントにないため、PDFでは〓と表示されます。通常の文字に置き換えるか（例: 𠮷→吉）、この文字を含むフォントを --font で指定してください"},
+
+	// The sheets, the cells and the items accounted for.
+	MsgHeaderMissingPart1: {HeaderMissing, SeverityError,
+		"シート「Part1」がありません。Part1（主に医療機関が実施する項目）のシートを戻してください。"},
+	MsgHeaderMissingPartOf: {HeaderMissing, SeverityError,
+		"シート「%s」は確認表の項目のシートのようですが、Part1 と Part2 のどちらか分からないため読み込めません。シート名を「Part1」か「Part2」にしてください。"},
+	MsgSheetRenamed: {SheetRenamed, SeverityInfo,
+		"シート「%s」を、見出しの行と項目から %s のシートとして読み込みます。シート名を「%s」にすると、このお知らせは出なくなります。"},
+	MsgPartMissing: {PartMissing, SeverityWarning,
+		"シート「Part2」がありません。Part1 だけの確認表として確認します。契約の文書を作るには Part2（医療機関と事業者が共同で実施する項目）のシートが必要です。該当しない項目は削除せず、初回確認を「対象外」にしてください。"},
+	MsgMergeAcrossItems: {MergeAcrossItems, SeverityWarning,
+		"%s: 結合セル %s が %sにまたがっているため、同じ値がそれぞれの項目に入ります。項目ごとにセルの結合を解除し、それぞれに値を入力してください。"},
+	MsgDateAfterCreated: {DateAfterCreated, SeverityWarning,
+		"完了日（%s）が基本情報の作成日（%s）より後です。日付を確かめてください。"},
+	MsgDoneWithoutOpen: {DoneWithoutOpen, SeverityInfo,
+		"初回確認が「はい」ですが、完了日（%s）があります。完了日は初回確認で「いいえ」だった項目が合意できた日です。このままでよいか確かめてください。"},
+	MsgDateOutOfRange: {DateInvalid, SeverityError,
+		"%sの「%s」は、Excel の日付の範囲（1900年1月1日～9999年12月31日）の外の数値です。2024/6/1 や 令和6年6月1日 のように入力してください。"},
+	MsgItemsLost: {ItemsLost, SeverityError,
+		"%s: %sの項目が読み取った確認表にありません（シートの項目%d件のうち%d件）。文書から項目が抜け落ちるため、文書を作りません。Excel で開いて保存し直してから、もう一度お試しください。解決しない場合は開発元に報告してください。"},
+	MsgItemsLostDocument: {ItemsLost, SeverityError,
+		"項目「%s」が作った文書（%s）にありません。文書から項目が抜け落ちるため、文書を作りません。ひな形を変えている場合は、項目の節（item.md.tmpl）が全項目を出力しているか確かめてください。そうでなければ開発元に報告してください。"},
+	MsgItemsUncounted: {ItemsLost, SeverityError,
+		"確認表の項目を数え直せなかったため（%v）、すべての項目が文書に入ったことを確かめられません。文書を作りません。Excel で開いて保存し直してから、もう一度お試しください。"},
 }
 
 // Code returns the code of the wording.

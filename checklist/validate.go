@@ -58,6 +58,7 @@ func Validate(c *Checklist, opt Options, at Locator) Findings {
 		for _, it := range items {
 			ids[it.ID] = true
 			v.item(p, it)
+			v.dates(it)
 		}
 		v.vendorColumns(p, items)
 	}

@@ -185,6 +185,7 @@ func TestFormRoundTrip(t *testing.T) {
 		{"owner-multiple", checklist.SeverityWarning, fmt.Sprintf("Part2!H%d", rows["Part2 A-1"]), "Part2 A-1"},
 		{"na-no-reason", checklist.SeverityWarning, fmt.Sprintf("Part2!J%d", rows["Part2 A-2"]), "Part2 A-2"},
 		{"joint-one-party", checklist.SeverityWarning, fmt.Sprintf("Part2!G%d", rows["Part2 B-1"]), "Part2 B-1"},
+		{"done-without-open", checklist.SeverityInfo, fmt.Sprintf("Part2!E%d", rows["Part2 B-1"]), "Part2 B-1"},
 	})
 	if got := pin(t, fs); !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %v\nwant %v", got, want)

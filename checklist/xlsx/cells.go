@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,7 @@ type grid struct {
 	name   string
 	rows   [][]string          // rows[i][j] is row i+1, column j+1
 	merged map[cellPos]cellPos // a cell inside a merged range, but not its top-left: the top-left
+	ranges [][2]cellPos        // the merged ranges within the sheet's cells: top-left, bottom-right
 }
 
 // grid reads a sheet with the streaming row iterator, then its merged
@@ -61,6 +63,10 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	rowsLeft, cellsLeft, textLeft := b.rowsLeft, b.cellsLeft, b.textLeft
 	var hidden []int
 	for r := 1; rows.Next(); r++ {
+		if r%256 == 0 && b.late() {
+			rows.Close()
+			return nil, &FileError{Reason: fmt.Sprintf(reasonTooSlow, int(maxReadTime.Seconds()))}
+		}
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rows.Close()
@@ -105,9 +111,18 @@ func (b *bookReader) grid(name string) (*grid, error) {
 	if len(hidden) > 0 {
 		b.add(checklist.MsgRowsHidden, where{sheet: name, ref: cellRef(hidden[0], 0)}, name, rowList(hidden))
 	}
-	merges, err := b.x.GetMergeCells(name, true)
-	if err != nil {
+	if err := b.mergedCells(g, width); err != nil {
 		return nil, broken(err)
+	}
+	return g, nil
+}
+
+// mergedCells reads a sheet's merged ranges within its width columns
+// into g, up to maxMergedCells cells.
+func (b *bookReader) mergedCells(g *grid, width int) error {
+	merges, err := b.x.GetMergeCells(g.name, true)
+	if err != nil {
+		return err
 	}
 	budget := maxMergedCells
 	for _, m := range merges {
@@ -122,6 +137,7 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			break // a hostile file: the cells merged so far are enough
 		} else if cells > 0 {
 			budget -= cells
+			g.ranges = append(g.ranges, [2]cellPos{top, {lastRow, lastCol}})
 		}
 		for r := top.row; r <= lastRow; r++ {
 			for c := top.col; c <= lastCol; c++ {
@@ -131,8 +147,11 @@ func (b *bookReader) grid(name string) (*grid, error) {
 			}
 		}
 	}
-	return g, nil
+	return nil
 }
+
+// late reports whether the time for reading the workbook is up.
+func (b *bookReader) late() bool { return !b.deadline.IsZero() && time.Now().After(b.deadline) }
 
 // rowList names rows in a message: "5行目、7行目", "5行目、7行目ほか3行".
 func rowList(rows []int) string {
@@ -282,6 +301,8 @@ func (b *bookReader) date(g *grid, row, col int, field string, item *checklist.I
 			if d, ok := serialDate(v, b.date1904); ok {
 				return d
 			}
+			b.add(checklist.MsgDateOutOfRange, at, field, checklist.Quote(v))
+			return checklist.Date{}
 		}
 		shown, err := b.x.GetCellValue(g.name, src.ref(), excelize.Options{})
 		if err != nil || shown == "" {

@@ -10,13 +10,18 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"github.com/annexgen/annexgen/checklist"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -35,6 +40,10 @@ const headerSearchRows = 30
 // parts, 128 MB unzipped) gives a finding or a *FileError, never an
 // exhausted machine.
 func Load(path string, opt checklist.Options) (*checklist.Checklist, checklist.Findings, error) {
+	// Looked at before opening: opening a named pipe would block.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, nil, fileError(path, reasonNotRegular, nil)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fileError(path, osReason(err), err)
@@ -44,40 +53,74 @@ func Load(path string, opt checklist.Options) (*checklist.Checklist, checklist.F
 	if err != nil {
 		return nil, nil, fileError(path, osReason(err), err)
 	}
+	if st.IsDir() && strings.EqualFold(filepath.Ext(path), ".numbers") {
+		return nil, nil, fileError(path, reasonNumbers, nil) // a Numbers document saved as a package
+	}
 	if st.IsDir() {
 		return nil, nil, fileError(path, reasonDirectory, nil)
 	}
-	return readWorkbook(path, f, st.Size(), opt, func(o excelize.Options) (*excelize.File, error) {
-		return excelize.OpenFile(path, o)
-	})
+	if !st.Mode().IsRegular() {
+		return nil, nil, fileError(path, reasonNotRegular, nil)
+	}
+	return readWorkbook(path, f, st.Size(), opt)
 }
 
 // Read is Load for a workbook held in memory or in an uploaded file
 // (bytes.Reader, multipart.File) of the given size; name is used in
 // messages. Nothing is written to disk.
 func Read(r io.ReaderAt, size int64, name string, opt checklist.Options) (*checklist.Checklist, checklist.Findings, error) {
-	return readWorkbook(name, r, size, opt, func(o excelize.Options) (*excelize.File, error) {
-		return excelize.OpenReader(io.NewSectionReader(r, 0, size), o)
+	return readWorkbook(name, r, size, opt)
+}
+
+// liveTemp holds the temporary folders of the workbooks being read.
+var liveTemp sync.Map
+
+// RemoveTemp removes the temporary folders of the workbooks being read,
+// for a program that must exit at once (on a signal) without leaving
+// excelize's files behind. Reading those workbooks then fails.
+func RemoveTemp() {
+	liveTemp.Range(func(k, _ any) bool {
+		os.RemoveAll(k.(string))
+		return true
 	})
 }
 
+// openReader opens a package with excelize (a test makes it fail).
+var openReader = excelize.OpenReader
+
 // readWorkbook checks what the file is, opens it with excelize and reads
 // it. A panic inside excelize makes the file unreadable, never a crash.
-func readWorkbook(name string, ra io.ReaderAt, size int64, opt checklist.Options, open func(excelize.Options) (*excelize.File, error)) (c *checklist.Checklist, fs checklist.Findings, err error) {
+func readWorkbook(name string, ra io.ReaderAt, size int64, opt checklist.Options) (c *checklist.Checklist, fs checklist.Findings, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			c, fs, err = nil, nil, fileError(name, reasonBroken, &panicError{p, debug.Stack()})
 		}
 	}()
-	reason, encrypted := sniff(ra, size, opt)
+	reason, encrypted, pkg := sniffPackage(ra, size, opt)
 	if reason != "" {
 		var err error
-		if reason == reasonPassword {
+		switch reason {
+		case reasonPassword:
 			err = ErrPasswordMissing
+		case reasonBadPassword:
+			err = ErrPasswordWrong
 		}
 		return nil, nil, fileError(name, reason, err)
 	}
-	x, err := open(excelizeOptions(opt))
+	src := io.NewSectionReader(ra, 0, size)
+	if pkg != nil {
+		src = io.NewSectionReader(bytes.NewReader(pkg), 0, int64(len(pkg)))
+	}
+	tmp, err := os.MkdirTemp("", "annexgen-")
+	if err != nil {
+		return nil, nil, fileError(name, reasonUnreadable, err)
+	}
+	liveTemp.Store(tmp, true)
+	defer func() {
+		os.RemoveAll(tmp)
+		liveTemp.Delete(tmp)
+	}()
+	x, err := openReader(src, excelizeOptions(opt, tmp))
 	if err != nil {
 		if x != nil {
 			x.Close()
@@ -90,6 +133,7 @@ func readWorkbook(name string, ra io.ReaderAt, size int64, opt checklist.Options
 	}
 	defer x.Close()
 	r := newBookReader(x)
+	r.deadline = time.Now().Add(maxReadTime)
 	c, err = r.read()
 	if err != nil {
 		var fe *FileError
@@ -135,6 +179,7 @@ type bookReader struct {
 	infoSheet  bool     // the 基本情報 sheet exists
 	// What is left of the bounds on rows, cells and bytes of text.
 	rowsLeft, cellsLeft, textLeft int
+	deadline                      time.Time // past it, the file is given up (zero: none)
 }
 
 func newBookReader(x *excelize.File) *bookReader {
@@ -183,30 +228,7 @@ func (b *bookReader) read() (*checklist.Checklist, error) {
 		b.date1904 = *props.Date1904
 	}
 	b.sheets = b.x.GetSheetList()
-	found := map[string]string{} // kind -> sheet name as written
-	ignored, more := 0, ""
-	for _, name := range b.sheets {
-		kind, ok := sheetKinds[foldKey(name)]
-		switch {
-		case !ok:
-			switch ignored++; {
-			case ignored <= maxIgnoredNotes:
-				b.add(checklist.MsgSheetIgnored, where{sheet: name}, name)
-			case ignored == maxIgnoredNotes+1:
-				more = name
-			}
-		case found[kind] != "":
-			b.add(checklist.MsgSheetDuplicate, where{sheet: name}, name, found[kind])
-		default:
-			found[kind] = name
-			if visible, err := b.x.GetSheetVisible(name); err == nil && !visible {
-				b.add(checklist.MsgSheetHidden, where{sheet: name}, name)
-			}
-		}
-	}
-	if ignored > maxIgnoredNotes {
-		b.add(checklist.MsgSheetIgnoredMore, where{sheet: more}, ignored-maxIgnoredNotes)
-	}
+	found := b.classify()
 	c := &checklist.Checklist{}
 	c.Info.Hospital.Key = checklist.HospitalKey
 	c.Info.DocKind = "契約書別紙"
@@ -222,10 +244,7 @@ func (b *bookReader) read() (*checklist.Checklist, error) {
 	} else {
 		b.add(checklist.MsgHeaderMissingInfo, where{sheet: checklist.SheetInfo})
 	}
-	if found[checklist.SheetPart1] == "" && found[checklist.SheetPart2] == "" {
-		b.add(checklist.MsgHeaderMissingParts, where{})
-		b.layout.unread[checklist.SheetPart1], b.layout.unread[checklist.SheetPart2] = true, true
-	}
+	b.missingParts(found)
 	for _, kind := range []string{checklist.SheetPart1, checklist.SheetPart2} {
 		name := found[kind]
 		if name == "" {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -19,9 +20,10 @@ import (
 // Limits that keep a hostile or broken file from exhausting memory. A
 // filled-in checklist is well under 1 MB.
 const (
-	maxFileBytes     = 64 << 20  // the file itself
-	maxUnzipBytes    = 128 << 20 // all parts, unzipped
-	maxUnzipXMLBytes = 16 << 20  // a worksheet or the shared strings above this are spilled to a temporary file
+	maxFileBytes     = 64 << 20        // the file itself
+	maxUnzipBytes    = 128 << 20       // all parts, unzipped
+	maxUnzipXMLBytes = 16 << 20        // a worksheet or the shared strings above this would be spilled to a temporary file
+	maxReadTime      = 8 * time.Second // reading one workbook, the documents' time aside
 )
 
 // FileError says why a file is not a readable workbook at all.
@@ -58,6 +60,8 @@ const (
 	reasonDenied      = "ファイルを開く権限がありません。"
 	reasonDirectory   = "フォルダーです。確認表の .xlsx ファイルを指定してください。"
 	reasonUnreadable  = "ファイルを読み込めません。"
+	reasonNotRegular  = "通常のファイルではありません（名前付きパイプやデバイスなど）。確認表の .xlsx ファイルを指定してください。"
+	reasonTooSlow     = "ファイルの読み込みに時間がかかりすぎるため（%d秒超）、読み込みを打ち切りました。確認表の行だけを残し、不要な行や列・シートを削除してください。"
 )
 
 var (
@@ -93,11 +97,19 @@ func osReason(err error) string {
 // non-workbooks apart. It returns "" when the file may be an .xlsx, and
 // whether it is an encrypted OLE container.
 func sniff(ra io.ReaderAt, size int64, opt checklist.Options) (reason string, encrypted bool) {
+	reason, encrypted, _ = sniffPackage(ra, size, opt)
+	return reason, encrypted
+}
+
+// sniffPackage is sniff that also checks a zip package (checkPackage) and
+// returns the package to open instead of the file when it had to be
+// rewritten (nil: the file as it is).
+func sniffPackage(ra io.ReaderAt, size int64, opt checklist.Options) (reason string, encrypted bool, pkg []byte) {
 	if size == 0 {
-		return reasonEmpty, false
+		return reasonEmpty, false, nil
 	}
 	if size > maxFileBytes {
-		return reasonTooLarge, false
+		return reasonTooLarge, false, nil
 	}
 	head := make([]byte, 8)
 	n, _ := ra.ReadAt(head, 0)
@@ -106,26 +118,51 @@ func sniff(ra io.ReaderAt, size int64, opt checklist.Options) (reason string, en
 	case bytes.Equal(head, oleSignature):
 		all := make([]byte, size)
 		if _, err := ra.ReadAt(all, 0); err != nil && err != io.EOF {
-			return reasonBroken, false
+			return reasonBroken, false, nil
 		}
 		if !bytes.Contains(all, encryptedPackage) {
-			return reasonXLS, false
+			return oleReason(all), false, nil
 		}
 		if opt.Password == "" {
-			return reasonPassword, true
+			return reasonPassword, true, nil
 		}
-		return "", true
+		// Decrypted here, so that the package inside is checked like any other.
+		dec, err := excelize.Decrypt(all, &excelize.Options{Password: opt.Password})
+		if err != nil || !bytes.HasPrefix(dec, zipSignature) {
+			return reasonBadPassword, true, nil
+		}
+		reason, _, pkg := sniffPackage(bytes.NewReader(dec), int64(len(dec)), opt)
+		if pkg == nil {
+			pkg = dec
+		}
+		return reason, true, pkg
 	case bytes.HasPrefix(head, zipSignature):
 		if zipEntries(ra, size) > maxZipEntries {
-			return reasonManyParts, false
+			return reasonManyParts, false, nil
 		}
 		zr, err := zip.NewReader(ra, size)
 		if err != nil {
-			return reasonBroken, false
+			return reasonBroken, false, nil
 		}
-		return zipReason(zr), false
+		var unzipped uint64
+		for _, f := range zr.File {
+			unzipped += f.UncompressedSize64
+		}
+		if unzipped > maxUnzipBytes {
+			return reasonUnzipLarge, false, nil
+		}
+		pkg, reason, err := checkPackage(zr)
+		switch {
+		case err != nil:
+			return reasonBroken, false, nil
+		case reason != "":
+			return reason, false, nil
+		case pkg != nil:
+			return "", false, pkg
+		}
+		return zipReason(zr), false, nil
 	}
-	return reasonNotXLSX, false
+	return headReason(ra, size), false, nil
 }
 
 // maxZipEntries bounds the parts of a workbook: a checklist has dozens.
@@ -175,7 +212,7 @@ func zipEntries(ra io.ReaderAt, size int64) int {
 func zipReason(zr *zip.Reader) string {
 	hasWorkbook, binary, word := false, false, false
 	for _, f := range zr.File {
-		name := strings.ToLower(f.Name)
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
 		switch {
 		case name == "word/document.xml":
 			word = true
@@ -193,6 +230,13 @@ func zipReason(zr *zip.Reader) string {
 			rc.Close()
 			if strings.Contains(string(b), "opendocument.spreadsheet") {
 				return reasonODS
+			}
+		case strings.HasPrefix(name, "index/") && strings.HasSuffix(name, ".iwa"),
+			name == "index.xml" || name == "index.xml.gz":
+			return reasonNumbers
+		case name == "_rels/.rels":
+			if hasOfficeDocument(zr) {
+				hasWorkbook = true
 			}
 		case strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "workbook.xml"),
 			strings.HasPrefix(name, "xl/") && strings.HasSuffix(name, "workbook2.xml"):
@@ -231,12 +275,14 @@ func openReason(err error, encrypted bool) string {
 	return reasonBroken
 }
 
-// excelizeOptions are the options every workbook is opened with.
-func excelizeOptions(opt checklist.Options) excelize.Options {
+// excelizeOptions are the options every workbook is opened with; tmp is
+// the folder of excelize's temporary files, one the caller owns and removes.
+func excelizeOptions(opt checklist.Options, tmp string) excelize.Options {
 	return excelize.Options{
 		Password:          opt.Password,
 		UnzipSizeLimit:    maxUnzipBytes,
 		UnzipXMLSizeLimit: maxUnzipXMLBytes,
+		TmpDir:            tmp,
 	}
 }
 

@@ -191,6 +191,7 @@ func (b *bookReader) readPart(g *grid, name string, info *checklist.Info) (p che
 	p = checklist.Part{Name: name, Title: partTitle(g, header)}
 	pr := partReader{b: b, g: g, l: l, info: info, part: &p, ids: map[string]int{}}
 	pr.read(first)
+	pr.mergesAcrossItems()
 	return p, true
 }
 

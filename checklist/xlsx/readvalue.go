@@ -233,6 +233,11 @@ func textDate(s string) (checklist.Date, bool) {
 	if m := reISODate.FindStringSubmatch(s); m != nil {
 		s = m[1] + "-" + m[2] + "-" + m[3]
 	}
+	weekday := -1
+	if m := reWeekday.FindStringSubmatchIndex(s); m != nil {
+		weekday = strings.Index(weekdays, s[m[2]:m[3]]) / len("日")
+		s = strings.TrimFunc(s[:m[0]], unicode.IsSpace)
+	}
 	y, m, d, ok := wareki.Parse(s)
 	if !ok || y > 9999 {
 		return checklist.Date{}, false
@@ -241,8 +246,17 @@ func textDate(s string) (checklist.Date, bool) {
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return checklist.Date{}, false
 	}
+	if weekday >= 0 && int(t.Weekday()) != weekday {
+		return checklist.Date{}, false // 「2025/4/1(月)」: the date or the day is wrong
+	}
 	return checklist.Date{Year: y, Month: m, Day: d}, true
 }
+
+// weekdays are the days of the week as written after a date, from Sunday.
+const weekdays = "日月火水木金土"
+
+// reWeekday matches a day of the week after a date: 「（火）」, 「(火曜日)」, 「(火曜)」.
+var reWeekday = regexp.MustCompile(`[（(]\s*([日月火水木金土])(?:曜日?)?\s*[)）]$`)
 
 var (
 	reItemRefPart = regexp.MustCompile(`^PART([0-9])[-:]?(.*)$`)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"github.com/annexgen/annexgen/checklist"
+	"io"
 	"strings"
 	"testing"
 
@@ -170,8 +171,9 @@ func TestCleanTextAndKeys(t *testing.T) {
 
 func TestPanicBecomesFileError(t *testing.T) {
 	data := validBook().bytes(t)
-	_, _, err := readWorkbook("壊れた.xlsx", bytes.NewReader(data), int64(len(data)), checklist.Options{},
-		func(excelize.Options) (*excelize.File, error) { panic("index out of range") })
+	defer func(open func(io.Reader, ...excelize.Options) (*excelize.File, error)) { openReader = open }(openReader)
+	openReader = func(io.Reader, ...excelize.Options) (*excelize.File, error) { panic("index out of range") }
+	_, _, err := readWorkbook("壊れた.xlsx", bytes.NewReader(data), int64(len(data)), checklist.Options{})
 	var fe *FileError
 	var pe *panicError
 	if !errors.As(err, &fe) || fe.Reason != reasonBroken || !errors.As(err, &pe) {

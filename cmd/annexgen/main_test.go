@@ -275,7 +275,7 @@ func TestRenderFolderGoesOnPastBadFiles(t *testing.T) {
 	if len(files) != 1 {
 		t.Errorf("outputs %v, want only the clinic's", files)
 	}
-	for _, want := range []string{"古い様式.xls: .xlsx ではないため変換しませんでした", "blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "3件中 作成 1件、エラーのため作成せず 2件"} {
+	for _, want := range []string{"古い様式.xls: 作成しませんでした", "blank.xlsx: 作成しませんでした", "broken.xlsx: 作成しませんでした", "4件中 作成 1件、エラーのため作成せず 3件"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
 		}

@@ -24,18 +24,25 @@ type Input struct {
 type Found struct {
 	Inputs  []Input
 	Empty   []string // folder arguments holding no workbook
-	Skipped []string // spreadsheets in folders that are not .xlsx (.xls, .xlsm, .xlsb, .ods)
+	Skipped []string // spreadsheets in folders that are not read (none: every spreadsheet is an input)
 }
 
-// otherSheets are the endings of spreadsheets that a folder may hold but
-// annexgen does not read; they are named so that none goes unnoticed.
-var otherSheets = map[string]bool{".xls": true, ".xlsm": true, ".xlsb": true, ".ods": true}
+// sheetEndings are the endings of the files a folder's inputs are: the
+// workbooks annexgen reads (.xlsx, and macro-enabled workbooks and
+// templates, read the same way), and the spreadsheets of other formats,
+// which the reader refuses with a message saying what each is and how to
+// save it as .xlsx, so that every spreadsheet of a folder gets its line.
+var sheetEndings = map[string]bool{
+	".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true,
+	".xls": true, ".xlsb": true, ".ods": true, ".fods": true, ".numbers": true,
+}
 
 // Expand turns command-line arguments into inputs. A file is taken as it
-// is; a folder means every .xlsx below it, in lexical order, skipping
-// Office lock files (~$name.xlsx), hidden files and folders, and symbolic
-// links (so that a folder never leads outside itself). The error names a
-// folder that cannot be read.
+// is; a folder means every spreadsheet below it (sheetEndings), in lexical
+// order, skipping Office lock files (~$name.xlsx), hidden files and
+// folders, and symbolic links (so that a folder never leads outside
+// itself). A Numbers document saved as a folder (a package) is one input.
+// The error names a folder that cannot be read.
 func Expand(args []string) (Found, error) {
 	var found Found
 	for _, arg := range args {
@@ -46,7 +53,6 @@ func Expand(args []string) (Found, error) {
 			continue
 		}
 		var inputs []Input
-		var skipped []string
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fmt.Errorf("%s: フォルダを読めません", path)
@@ -58,14 +64,9 @@ func Expand(args []string) (Found, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() || strings.HasPrefix(name, "~$") {
-				return nil
-			}
 			ext := strings.ToLower(filepath.Ext(name))
-			if otherSheets[ext] {
-				skipped = append(skipped, path)
-			}
-			if ext != ".xlsx" {
+			bundle := d.IsDir() && path != arg && ext == ".numbers"
+			if !bundle && (d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular()) || strings.HasPrefix(name, "~$") || !sheetEndings[ext] {
 				return nil
 			}
 			rel, err := filepath.Rel(arg, path)
@@ -73,6 +74,9 @@ func Expand(args []string) (Found, error) {
 				return nil
 			}
 			inputs = append(inputs, Input{Path: path, Rel: rel})
+			if bundle {
+				return filepath.SkipDir
+			}
 			return nil
 		})
 		if err != nil {
@@ -82,9 +86,7 @@ func Expand(args []string) (Found, error) {
 			found.Empty = append(found.Empty, arg)
 		}
 		sort.Slice(inputs, func(i, j int) bool { return inputs[i].Rel < inputs[j].Rel })
-		sort.Strings(skipped)
 		found.Inputs = append(found.Inputs, inputs...)
-		found.Skipped = append(found.Skipped, skipped...)
 	}
 	return found, nil
 }

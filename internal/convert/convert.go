@@ -123,6 +123,8 @@ func (r *Result) Rejected() bool {
 func (c *Converter) File(path string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
 		return xlsx.Load(path, c.opt.Checklist)
+	}, func() (xlsx.ItemRows, error) {
+		return countFile(path, c.opt.Checklist.Password)
 	})
 }
 
@@ -131,12 +133,14 @@ func (c *Converter) File(path string) (*Result, error) {
 func (c *Converter) Read(r io.ReaderAt, size int64, name string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
 		return xlsx.Read(r, size, name, c.opt.Checklist)
+	}, func() (xlsx.ItemRows, error) {
+		return xlsx.CountItems(r, size, c.opt.Checklist.Password)
 	})
 }
 
-// convert loads a workbook with load and renders it. It never panics: a
-// panic inside becomes an error.
-func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error)) (res *Result, err error) {
+// convert loads a workbook with load, accounts for its items with count
+// and renders it. It never panics: a panic inside becomes an error.
+func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error), count func() (xlsx.ItemRows, error)) (res *Result, err error) {
 	res = &Result{Findings: checklist.Findings{}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -154,18 +158,25 @@ func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Finding
 	if res.Findings.HasErrors() {
 		return res, nil
 	}
+	counted, countErr := count()
+	if res.Findings = account(list, res.Findings, counted, countErr); res.Findings.HasErrors() {
+		return res, nil
+	}
 	outputs, rendering, err := c.Render(list)
 	if err != nil {
 		return res, err
 	}
-	res.Outputs = outputs
 	res.Findings = append(res.Findings, rendering...)
+	if !res.Findings.HasErrors() {
+		res.Outputs = outputs
+	}
 	return res, nil
 }
 
 // Render makes the outputs of a checklist that has been read and
 // validated, and returns them with the findings of rendering: each
-// character the PDF could not show, once.
+// character the PDF could not show, once. An item whose id is in none of
+// the Markdown documents gives an error finding and no outputs.
 func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findings, error) {
 	kind := c.opt.Kind
 	if kind == "" {
@@ -173,6 +184,7 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 	}
 	var outputs []Output
 	var glyphs missingGlyphs
+	var mds [][]byte
 	for _, vendor := range document.Vendors(list, c.opt.PerVendor) {
 		doc, err := document.New(kind, list, vendor)
 		if err != nil {
@@ -186,6 +198,7 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 		if err := tmpl.Execute(&md, doc); err != nil {
 			return nil, nil, fmt.Errorf("テンプレートを適用できません: %w", err)
 		}
+		mds = append(mds, md.Bytes())
 		for _, f := range formats {
 			data, err := c.format(f.format, md.Bytes(), doc.Meta, &glyphs)
 			if errors.Is(err, errSkipped) {
@@ -196,6 +209,9 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 			}
 			outputs = append(outputs, Output{Kind: kind, Vendor: vendor, Format: f.format, Meta: doc.Meta, Data: data})
 		}
+	}
+	if lost := lostInMarkdown(list, mds, string(kind)); len(lost) > 0 {
+		return nil, lost, nil
 	}
 	return outputs, glyphs.findings(), nil
 }
