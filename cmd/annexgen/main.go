@@ -33,6 +33,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/annexgen/annexgen/checklist/xlsx"
 	"github.com/annexgen/annexgen/internal/outfile"
 )
 
@@ -85,6 +86,7 @@ func main() {
 	}
 	status := run(e, os.Args[1:])
 	outfile.Stop() // waits for outputs being put in place; none is started after
+	xlsx.RemoveTemp()
 	os.Exit(status)
 }
 
@@ -93,7 +95,7 @@ func main() {
 // a grace period (see render), after which the command returns with
 // exitStopped. Should it not have returned a little after that, or at a
 // second signal, the process exits here. Either way it ends through
-// outfile.Stop, which leaves no temporary file behind.
+// outfile.Stop and xlsx.RemoveTemp, which leave no temporary file behind.
 func stopOnSignals(cancel context.CancelFunc) {
 	signals := make(chan os.Signal, 2)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
@@ -104,6 +106,7 @@ func stopOnSignals(cancel context.CancelFunc) {
 	case <-time.After(grace + 2*time.Second):
 	}
 	outfile.Stop()
+	xlsx.RemoveTemp() // the temporary folders of workbooks still being read
 	os.Exit(exitStopped)
 }
 

@@ -83,7 +83,7 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "render", "%v", err)
 	}
-	noteSkipped(p, found)
+	noteEmpty(p, found)
 	job.inputs = found.Inputs
 	if err := checkClashes(job.inputs, job.outDir); err != nil {
 		return usageError(e, "render", "%v", err)
@@ -175,11 +175,8 @@ func wants(formats []convert.Format, f convert.Format) bool {
 	return false
 }
 
-// noteSkipped tells about the spreadsheets and folders that give nothing to convert.
-func noteSkipped(p printer, found batch.Found) {
-	for _, path := range found.Skipped {
-		p.note("%s: .xlsx ではないため変換しませんでした。Excel で開き「Excel ブック (*.xlsx)」の形式で保存し直してください。", path)
-	}
+// noteEmpty tells about the folders that give nothing to convert.
+func noteEmpty(p printer, found batch.Found) {
 	for _, arg := range found.Empty {
 		p.note("%s: 作成しませんでした: フォルダの中に確認表（.xlsx）がありません。", arg)
 	}

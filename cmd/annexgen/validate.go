@@ -85,11 +85,6 @@ func validateAll(e *env, args []string, opt checklist.Options, pwSource string, 
 		if len(found.Empty) > 0 {
 			reports = append(reports, emptyFolder(arg))
 		}
-		// A folder's spreadsheets that are not .xlsx are checked too, so
-		// that each gets the reason it cannot be read.
-		for _, path := range found.Skipped {
-			reports = append(reports, validateFile(path, opt, pwSource))
-		}
 		for _, in := range found.Inputs {
 			if e.ctx.Err() != nil {
 				break // interrupted: the files checked are reported

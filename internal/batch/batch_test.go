@@ -50,9 +50,6 @@ func TestExpand(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := found.Inputs
-	if len(found.Skipped) != 0 {
-		t.Errorf("skipped %v, want every spreadsheet as an input", found.Skipped)
-	}
 	if want := []string{empty}; !reflect.DeepEqual(found.Empty, want) {
 		t.Errorf("empty %v, want %v", found.Empty, want)
 	}

@@ -22,9 +22,8 @@ type Input struct {
 
 // Found is what Expand found.
 type Found struct {
-	Inputs  []Input
-	Empty   []string // folder arguments holding no workbook
-	Skipped []string // spreadsheets in folders that are not read (none: every spreadsheet is an input)
+	Inputs []Input
+	Empty  []string // folder arguments holding no workbook
 }
 
 // sheetEndings are the endings of the files a folder's inputs are: the
