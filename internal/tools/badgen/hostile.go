@@ -16,6 +16,19 @@ import (
 // copy values without a word, and the packages and XML shapes that try
 // to exhaust time or memory before a single cell is read.
 func accountedCases() []Case {
+	return slices.Concat(
+		storageCases(),
+		floodCases(),
+		sheetNameCases(),
+		valueCases(),
+		bigPartCases(),
+		otherFormatCases(),
+	)
+}
+
+// storageCases store the parts, rows and cells of a workbook in an order
+// or under names that Excel does not write, but that a reader must follow.
+func storageCases() []Case {
 	return []Case{
 		{Name: "rows-descending.xlsx", What: "Part1 and Part2 whose <row> elements are stored last row first", Build: func() ([]byte, error) {
 			return editSheets(func(s string) string { return reorder(s, reRow, true) })
@@ -44,6 +57,13 @@ func accountedCases() []Case {
 			return editParts(func(name string, data []byte) (string, []byte) { return strings.ReplaceAll(name, "/", "\\"), data })
 		}},
 		{Name: "workbook-elsewhere.xlsx", What: "a valid workbook whose workbook part is xl/book.xml, found through _rels/.rels", Build: workbookElsewhere},
+	}
+}
+
+// floodCases are sheet parts and shared strings that try to exhaust time
+// or memory with many or deeply nested elements.
+func floodCases() []Case {
+	return []Case{
 		{Name: "deep-nesting.xlsx", What: "a Part1 sheet with 2,000,000 nested elements (6 MB)", Build: func() ([]byte, error) {
 			return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
 				return strings.Replace(s, "</sheetData>", "</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000), 1)
@@ -72,6 +92,12 @@ func accountedCases() []Case {
 				return name, data
 			})
 		}},
+	}
+}
+
+// sheetNameCases are Part sheets renamed or deleted by their user.
+func sheetNameCases() []Case {
+	return []Case{
 		{Name: "part2-renamed.xlsx", What: "Part2 renamed 「Part2（共同実施）」 by its user", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.SetSheetName("Part2", "Part2（共同実施）") })
 		}},
@@ -84,6 +110,13 @@ func accountedCases() []Case {
 		{Name: "part1-missing.xlsx", What: "a workbook whose Part1 sheet was deleted", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.DeleteSheet("Part1") })
 		}},
+	}
+}
+
+// valueCases are merges, dates and columns that could make a document
+// copy, change or drop a value.
+func valueCases() []Case {
+	return []Case{
 		{Name: "merge-items.xlsx", What: "合意内容 of Part1 items 1 and 2 merged into one cell", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error {
 				if err := x.SetCellValue("Part1", "I5", ""); err != nil {
@@ -122,6 +155,13 @@ func accountedCases() []Case {
 		{Name: "vendor-no-column.xlsx", What: "a vendor of 基本情報 without a role column in Part1", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error { return x.RemoveCol("Part1", "H") })
 		}},
+	}
+}
+
+// bigPartCases are styles, workbook and sheet parts that are large or
+// deep, some of them valid.
+func bigPartCases() []Case {
+	return []Case{
 		{Name: "styles-180k.xlsx", What: "a valid workbook whose styles list 180,000 cell formats (15 MB unzipped, just under the part limit)", Build: func() ([]byte, error) {
 			return editParts(func(name string, data []byte) (string, []byte) {
 				if name == "xl/styles.xml" {
@@ -155,6 +195,12 @@ func accountedCases() []Case {
 				return name, data
 			})
 		}},
+	}
+}
+
+// otherFormatCases are spreadsheets of other programs, named .xlsx.
+func otherFormatCases() []Case {
+	return []Case{
 		{Name: "numbers-renamed.xlsx", What: "an Apple Numbers document renamed to .xlsx", Build: func() ([]byte, error) {
 			return zipOf("Index/Document.iwa", "\x00\x01", "Metadata/Properties.plist", "<plist/>")
 		}},
@@ -198,62 +244,6 @@ func reorder(s string, re *regexp.Regexp, reverse bool) string {
 	}
 	b.WriteString(s[locs[len(locs)-1][1]:])
 	return b.String()
-}
-
-// editParts saves good(2) and passes every part through edit, which may
-// rename it.
-func editParts(edit func(name string, data []byte) (string, []byte)) ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		name, data := edit(f.Name, data)
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(data); err != nil {
-			return nil, err
-		}
-	}
-	err = zw.Close()
-	return buf.Bytes(), err
-}
-
-// editSheet edits one sheet part of good(2).
-func editSheet(part string, edit func(string) string) ([]byte, error) {
-	return editParts(func(name string, data []byte) (string, []byte) {
-		if name == part {
-			data = []byte(edit(string(data)))
-		}
-		return name, data
-	})
-}
-
-// editSheets edits the Part1 and Part2 sheet parts of good(2).
-func editSheets(edit func(string) string) ([]byte, error) {
-	return editParts(func(name string, data []byte) (string, []byte) {
-		if name == "xl/worksheets/sheet2.xml" || name == "xl/worksheets/sheet3.xml" {
-			data = []byte(edit(string(data)))
-		}
-		return name, data
-	})
 }
 
 func dupEntry() ([]byte, error) {
