@@ -10,33 +10,16 @@ import (
 )
 
 func relEscape() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/_rels/workbook.xml.rels" {
-			return bytes.Replace(data, []byte("worksheets/sheet2.xml"), []byte("../../../../etc/passwd"), 1)
-		}
-		return data
-	})
+	return editGood(nil, replaceIn("xl/_rels/workbook.xml.rels", "worksheets/sheet2.xml", "../../../../etc/passwd", 1))
 }
 
 func entities() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
 	const dtd = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">` +
 		`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`
-	return repack(b, func(name string, data []byte) []byte {
-		if name != "xl/sharedStrings.xml" {
-			return data
-		}
-		s := string(data)
+	return editGood(nil, inParts(func(s string) string {
 		s = dtd + s[strings.Index(s, "<sst"):]
-		return []byte(strings.Replace(s, "契約範囲", "&c;", 1))
-	})
+		return strings.Replace(s, "契約範囲", "&c;", 1)
+	}, "xl/sharedStrings.xml"))
 }
 
 func truncated() ([]byte, error) {
@@ -55,73 +38,31 @@ func encrypted() ([]byte, error) {
 // formulaErrors puts formulas with cached error values in 初回確認 and
 // 合意内容 of Part1 item 1, as Excel saves them.
 func formulaErrors() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	sheet, err := part(b, "xl/worksheets/sheet2.xml")
-	if err != nil {
-		return nil, err
-	}
-	for ref, cell := range map[string]string{
-		"D4": `<c r="D4" t="e"><f>VLOOKUP(A4,一覧!A:B,2,FALSE)</f><v>#N/A</v></c>`,
-		"I4": `<c r="I4" t="e"><f>Sheet9!B2</f><v>#REF!</v></c>`,
-	} {
-		sheet, err = replaceCell(sheet, ref, cell)
-		if err != nil {
-			return nil, err
-		}
-	}
-	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
+	return editGood(nil, part1Cells(
+		"D4", `<c r="D4" t="e"><f>VLOOKUP(A4,一覧!A:B,2,FALSE)</f><v>#N/A</v></c>`,
+		"I4", `<c r="I4" t="e"><f>Sheet9!B2</f><v>#REF!</v></c>`,
+	))
 }
 
 // sharedStringPatch writes 合意内容 of Part1 item 1 as the shared string s,
 // written into the XML without escaping.
 func sharedStringPatch(s string) ([]byte, error) {
 	const marker = "置換する文字列"
-	b, err := bookBytes(good(2), func(x *excelize.File) error { return x.SetCellValue("Part1", "I4", marker) })
-	if err != nil {
-		return nil, err
-	}
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/sharedStrings.xml" {
-			return bytes.Replace(data, []byte(marker), []byte(s), 1)
-		}
-		return data
-	})
+	return editGood(func(x *excelize.File) error { return x.SetCellValue("Part1", "I4", marker) },
+		replaceIn("xl/sharedStrings.xml", marker, s, 1))
 }
 
 func sstIndex() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	sheet, err := part(b, "xl/worksheets/sheet2.xml")
-	if err != nil {
-		return nil, err
-	}
-	if sheet, err = replaceCell(sheet, "I4", `<c r="I4" t="s"><v>99999</v></c>`); err != nil {
-		return nil, err
-	}
-	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
+	return editGood(nil, part1Cells("I4", `<c r="I4" t="s"><v>99999</v></c>`))
 }
 
 func styleIndex() ([]byte, error) {
-	b, err := bookBytes(good(2), func(x *excelize.File) error {
+	return editGood(func(x *excelize.File) error {
 		return x.SetCellValue("Part1", "E5", 45474) // a date serial, whose style says nothing
-	})
-	if err != nil {
-		return nil, err
-	}
-	sheet, err := part(b, "xl/worksheets/sheet2.xml")
-	if err != nil {
-		return nil, err
-	}
-	if sheet, err = replaceCell(sheet, "E5", `<c r="E5" s="9999"><v>45474</v></c>`); err != nil {
-		return nil, err
-	}
-	sheet = strings.Replace(sheet, `<c r="B4" `, `<c r="B4" s="-3" `, 1)
-	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
+	}, edits(
+		part1Cells("E5", `<c r="E5" s="9999"><v>45474</v></c>`),
+		replaceIn(part1Sheet, `<c r="B4" `, `<c r="B4" s="-3" `, 1),
+	))
 }
 
 // Markup lists the cell texts of markup.xlsx, by cell of Part1.
@@ -168,54 +109,29 @@ func hidden() ([]byte, error) {
 }
 
 func allHidden() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
 	// excelize keeps one sheet visible; a file written by other software may not.
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/workbook.xml" {
-			return bytes.ReplaceAll(data, []byte(`<sheet name=`), []byte(`<sheet state="hidden" name=`))
-		}
-		return data
-	})
+	return editGood(nil, replaceIn("xl/workbook.xml", `<sheet name=`, `<sheet state="hidden" name=`, -1))
 }
 
 func wide() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	sheet, err := part(b, "xl/worksheets/sheet2.xml")
-	if err != nil {
-		return nil, err
-	}
 	// Row 3 (the header) gets a cell in every column from L to XFD.
 	var cells strings.Builder
 	for col := 12; col <= 16384; col++ {
 		ref, _ := excelize.CoordinatesToCellName(col, 3)
 		fmt.Fprintf(&cells, `<c r="%s"><v>%d</v></c>`, ref, col)
 	}
-	end := strings.Index(sheet, `</row><row r="4"`)
-	if end < 0 {
-		return nil, fmt.Errorf("no row 4")
-	}
-	sheet = sheet[:end] + cells.String() + sheet[end:]
-	sheet = strings.Replace(sheet, `<dimension ref="A1:J5"/>`, `<dimension ref="A1:XFD5"/>`, 1)
-	return replacePart(b, "xl/worksheets/sheet2.xml", sheet)
+	return editGood(nil, inPart(part1Sheet, func(sheet string) (string, error) {
+		end := strings.Index(sheet, `</row><row r="4"`)
+		if end < 0 {
+			return "", fmt.Errorf("no row 4")
+		}
+		sheet = sheet[:end] + cells.String() + sheet[end:]
+		return strings.Replace(sheet, `<dimension ref="A1:J5"/>`, `<dimension ref="A1:XFD5"/>`, 1), nil
+	}))
 }
 
 func mergeAll() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	return repack(b, func(name string, data []byte) []byte {
-		if name == "xl/worksheets/sheet2.xml" {
-			return bytes.Replace(data, []byte(`</sheetData>`), []byte(`</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`), 1)
-		}
-		return data
-	})
+	return editGood(nil, replaceIn(part1Sheet, `</sheetData>`, `</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`, 1))
 }
 
 func manySheets() ([]byte, error) {

@@ -35,13 +35,13 @@ func notWorkbookCases() []Case {
 func brokenPackageCases() []Case {
 	return []Case{
 		{Name: "nosheets.xlsx", What: "a workbook part that lists no sheets", Build: func() ([]byte, error) {
-			return patch(good(2), map[string]string{"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`})
+			return editGood(nil, setPart("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`))
 		}},
 		{Name: "brokenxml.xlsx", What: "a workbook whose Part1 sheet is not well-formed XML", Build: func() ([]byte, error) {
-			return patch(good(2), map[string]string{"xl/worksheets/sheet2.xml": `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>項番</t></is></c>`})
+			return editGood(nil, setPart(part1Sheet, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>項番</t></is></c>`))
 		}},
 		{Name: "missing-part.xlsx", What: "a workbook whose Part1 sheet part is empty", Build: func() ([]byte, error) {
-			return patch(good(2), map[string]string{"xl/worksheets/sheet2.xml": ""})
+			return editGood(nil, setPart(part1Sheet, ""))
 		}},
 		{Name: "rel-escape.xlsx", What: "a workbook whose Part1 sheet points at /etc/passwd outside the zip", Build: relEscape},
 		{Name: "xml-entities.xlsx", What: "shared strings with a DTD that defines entities (billion laughs)", Build: entities},

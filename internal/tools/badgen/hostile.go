@@ -1,10 +1,7 @@
 package badgen
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,16 +42,14 @@ func storageCases() []Case {
 			})
 		}},
 		{Name: "shared-sheet.xlsx", What: "Part2's relationship pointing at Part1's sheet part", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) {
-				if name == "xl/_rels/workbook.xml.rels" {
-					data = bytes.Replace(data, []byte("worksheets/sheet3.xml"), []byte("worksheets/sheet2.xml"), 1)
-				}
-				return name, data
-			})
+			return editGood(nil, replaceIn("xl/_rels/workbook.xml.rels", "worksheets/sheet3.xml", "worksheets/sheet2.xml", 1))
 		}},
 		{Name: "dup-entry.xlsx", What: "two zip entries named xl/worksheets/sheet3.xml, the second a copy of Part1", Build: dupEntry},
 		{Name: "backslash-names.xlsx", What: "a valid workbook whose zip entry names use backslashes", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) { return strings.ReplaceAll(name, "/", "\\"), data })
+			return editGood(nil, func(e *entry) error {
+				e.name = strings.ReplaceAll(e.name, "/", "\\")
+				return nil
+			})
 		}},
 		{Name: "workbook-elsewhere.xlsx", What: "a valid workbook whose workbook part is xl/book.xml, found through _rels/.rels", Build: workbookElsewhere},
 	}
@@ -65,9 +60,7 @@ func storageCases() []Case {
 func floodCases() []Case {
 	return []Case{
 		{Name: "deep-nesting.xlsx", What: "a Part1 sheet with 2,000,000 nested elements (6 MB)", Build: func() ([]byte, error) {
-			return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
-				return strings.Replace(s, "</sheetData>", "</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000), 1)
-			})
+			return editGood(nil, replaceIn(part1Sheet, "</sheetData>", "</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000), 1))
 		}},
 		{Name: "empty-rows.xlsx", What: "a Part1 sheet with 15,000,000 empty <row/> (90 MB unzipped)", Big: true, Build: func() ([]byte, error) {
 			return emptyRows(15000000)
@@ -80,17 +73,10 @@ func floodCases() []Case {
 		}},
 		{Name: "merges-20k.xlsx", What: "a Part1 sheet with 20,000 <mergeCell>", Build: func() ([]byte, error) { return merges(20000) }},
 		{Name: "cells-600k.xlsx", What: "a Part1 row of 600,000 empty cells", Build: func() ([]byte, error) {
-			return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
-				return strings.Replace(s, "</sheetData>", `<row r="9">`+strings.Repeat("<c/>", 600000)+"</row></sheetData>", 1)
-			})
+			return editGood(nil, replaceIn(part1Sheet, "</sheetData>", `<row r="9">`+strings.Repeat("<c/>", 600000)+"</row></sheetData>", 1))
 		}},
 		{Name: "strings-1m.xlsx", What: "shared strings with 1,100,000 empty <si/> after the real ones", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) {
-				if name == "xl/sharedStrings.xml" {
-					data = bytes.Replace(data, []byte("</sst>"), []byte(strings.Repeat("<si/>", 1100000)+"</sst>"), 1)
-				}
-				return name, data
-			})
+			return editGood(nil, replaceIn("xl/sharedStrings.xml", "</sst>", strings.Repeat("<si/>", 1100000)+"</sst>", 1))
 		}},
 	}
 }
@@ -126,9 +112,7 @@ func valueCases() []Case {
 			})
 		}},
 		{Name: "merged-number.xlsx", What: "Part1 項番 cells A4:A5 merged while A5 still stores 「2」 (Excel keeps such values hidden)", Build: func() ([]byte, error) {
-			return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
-				return strings.Replace(s, "</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A4:A5"/></mergeCells>`, 1)
-			})
+			return editGood(nil, replaceIn(part1Sheet, "</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A4:A5"/></mergeCells>`, 1))
 		}},
 		{Name: "clerk-dates.xlsx", What: "dates with weekdays, a 完了日 after 作成日 and a はい item with a 完了日", Build: func() ([]byte, error) {
 			return bookBytes(good(2), func(x *excelize.File) error {
@@ -163,37 +147,23 @@ func valueCases() []Case {
 func bigPartCases() []Case {
 	return []Case{
 		{Name: "styles-180k.xlsx", What: "a valid workbook whose styles list 180,000 cell formats (15 MB unzipped, just under the part limit)", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) {
-				if name == "xl/styles.xml" {
-					xf := `<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`
-					data = bytes.Replace(data, []byte("</cellXfs>"), []byte(strings.Repeat(xf, 180000)+"</cellXfs>"), 1)
-				}
-				return name, data
-			})
+			xf := `<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`
+			return editGood(nil, replaceIn("xl/styles.xml", "</cellXfs>", strings.Repeat(xf, 180000)+"</cellXfs>", 1))
 		}},
 		{Name: "sheets-1500.xlsx", What: "a workbook part listing 1,500 sheets", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) {
-				if name == "xl/workbook.xml" {
-					var b strings.Builder
-					for i := range 1500 {
-						fmt.Fprintf(&b, `<sheet name="S%d" sheetId="%d" r:id="rId%d"/>`, i, i+10, i+10)
-					}
-					data = bytes.Replace(data, []byte("</sheets>"), []byte(b.String()+"</sheets>"), 1)
-				}
-				return name, data
-			})
+			var b strings.Builder
+			for i := range 1500 {
+				fmt.Fprintf(&b, `<sheet name="S%d" sheetId="%d" r:id="rId%d"/>`, i, i+10, i+10)
+			}
+			return editGood(nil, replaceIn("xl/workbook.xml", "</sheets>", b.String()+"</sheets>", 1))
 		}},
 		{Name: "deep-no-ending.xlsx", What: "Part1's sheet part named without .xml, holding 2,000,000 nested elements", Build: func() ([]byte, error) {
-			return editParts(func(name string, data []byte) (string, []byte) {
-				switch name {
-				case "xl/_rels/workbook.xml.rels", "[Content_Types].xml":
-					data = bytes.ReplaceAll(data, []byte("sheet2.xml"), []byte("sheet2"))
-				case "xl/worksheets/sheet2.xml":
-					name = "xl/worksheets/sheet2"
-					data = bytes.Replace(data, []byte("</sheetData>"), []byte("</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000)), 1)
-				}
-				return name, data
-			})
+			return editGood(nil, edits(
+				replaceIn("xl/_rels/workbook.xml.rels", "sheet2.xml", "sheet2", -1),
+				replaceIn("[Content_Types].xml", "sheet2.xml", "sheet2", -1),
+				replaceIn(part1Sheet, "</sheetData>", "</sheetData>"+strings.Repeat("<x>", 2000000)+strings.Repeat("</x>", 2000000), 1),
+				rename(part1Sheet, "xl/worksheets/sheet2"),
+			))
 		}},
 	}
 }
@@ -251,60 +221,32 @@ func dupEntry() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	part1, err := part(b, "xl/worksheets/sheet2.xml")
+	part1, err := part(b, part1Sheet)
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if err := zw.Copy(f); err != nil {
-			return nil, err
-		}
-	}
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet3.xml", Method: zip.Deflate})
-	if err != nil {
-		return nil, err
-	}
-	if _, err := io.WriteString(w, part1); err != nil {
-		return nil, err
-	}
-	err = zw.Close()
-	return buf.Bytes(), err
+	return repack(b, nil, entry{name: part2Sheet, data: []byte(part1)})
 }
 
 func workbookElsewhere() ([]byte, error) {
-	return editParts(func(name string, data []byte) (string, []byte) {
-		switch name {
-		case "xl/workbook.xml":
-			name = "xl/book.xml"
-		case "xl/_rels/workbook.xml.rels":
-			name = "xl/_rels/book.xml.rels"
-		case "_rels/.rels", "[Content_Types].xml":
-			data = bytes.ReplaceAll(data, []byte("xl/workbook.xml"), []byte("xl/book.xml"))
-		}
-		return name, data
-	})
+	return editGood(nil, edits(
+		rename("xl/workbook.xml", "xl/book.xml"),
+		rename("xl/_rels/workbook.xml.rels", "xl/_rels/book.xml.rels"),
+		replaceIn("_rels/.rels", "xl/workbook.xml", "xl/book.xml", -1),
+		replaceIn("[Content_Types].xml", "xl/workbook.xml", "xl/book.xml", -1),
+	))
 }
 
 func emptyRows(n int) ([]byte, error) {
-	return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
-		return strings.Replace(s, "</sheetData>", strings.Repeat("<row/>", n)+"</sheetData>", 1)
-	})
+	return editGood(nil, replaceIn(part1Sheet, "</sheetData>", strings.Repeat("<row/>", n)+"</sheetData>", 1))
 }
 
 func merges(n int) ([]byte, error) {
-	return editSheet("xl/worksheets/sheet2.xml", func(s string) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, `</sheetData><mergeCells count="%d">`, n)
-		for i := range n {
-			fmt.Fprintf(&b, `<mergeCell ref="K%d:L%d"/>`, i+10, i+10)
-		}
-		b.WriteString("</mergeCells>")
-		return strings.Replace(s, "</sheetData>", b.String(), 1)
-	})
+	var b strings.Builder
+	fmt.Fprintf(&b, `</sheetData><mergeCells count="%d">`, n)
+	for i := range n {
+		fmt.Fprintf(&b, `<mergeCell ref="K%d:L%d"/>`, i+10, i+10)
+	}
+	b.WriteString("</mergeCells>")
+	return editGood(nil, replaceIn(part1Sheet, "</sheetData>", b.String(), 1))
 }

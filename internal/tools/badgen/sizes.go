@@ -17,10 +17,6 @@ func rows200k() ([]byte, error) {
 
 // manyRows writes Part1 with n item rows whose 合意内容 is agreement(i).
 func manyRows(n int, agreement func(i int) string) ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
 	var sheet bytes.Buffer
 	sheet.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	sheet.WriteString(`<row r="3">`)
@@ -37,76 +33,37 @@ func manyRows(n int, agreement func(i int) string) ([]byte, error) {
 			`<c r="I%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, i, r, i, r, r, r, r, r, agreement(i))
 	}
 	sheet.WriteString(`</sheetData></worksheet>`)
-	return replacePart(b, "xl/worksheets/sheet2.xml", sheet.String())
+	return editGood(nil, setPart(part1Sheet, sheet.String()))
 }
 
 // manyParts adds 20,000 empty entries to a valid workbook's zip.
 func manyParts() ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
+	add := make([]entry, 20000)
+	for i := range add {
+		add[i] = entry{name: fmt.Sprintf("x/%05d", i), stored: true}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if err := zw.Copy(f); err != nil {
-			return nil, err
-		}
-	}
-	for i := range 20000 {
-		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("x/%05d", i), Method: zip.Store}); err != nil {
-			return nil, err
-		}
-	}
-	err = zw.Close()
-	return buf.Bytes(), err
+	return editGood(nil, nil, add...)
 }
 
 // zipBomb writes a valid workbook whose Part1 sheet is a deflate stream of
 // 4 GiB of zeros (about 4 MB compressed). declared says whether the zip
 // headers give the true size or claim 1 KiB.
 func zipBomb(declared bool) ([]byte, error) {
-	b, err := bookBytes(good(2), nil)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
-	}
 	const size = 4 << 30
 	stream, crc, err := zeros(size)
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if f.Name == "xl/worksheets/sheet2.xml" {
-			h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: crc,
-				CompressedSize64: uint64(len(stream)), UncompressedSize64: size}
-			if !declared {
-				h.UncompressedSize64 = 1 << 10
-			}
-			w, err := zw.CreateRaw(h)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := w.Write(stream); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if err := zw.Copy(f); err != nil {
-			return nil, err
-		}
+	h := &zip.FileHeader{Method: zip.Deflate, CRC32: crc, CompressedSize64: uint64(len(stream)), UncompressedSize64: size}
+	if !declared {
+		h.UncompressedSize64 = 1 << 10
 	}
-	err = zw.Close()
-	return buf.Bytes(), err
+	return editGood(nil, func(e *entry) error {
+		if e.name == part1Sheet {
+			e.data, e.raw = stream, h
+		}
+		return nil
+	})
 }
 
 // zeros returns a raw deflate stream of n zero bytes (n a multiple of
