@@ -3,7 +3,7 @@
 // contract annex (契約書別紙) or a service-level agreement, as Markdown and PDF.
 //
 //	annexgen init      [-o FILE] [--vendor NAME]... [--items FILE]
-//	annexgen validate  [--format text|json] [--strict] FILE...
+//	annexgen validate  [--format text|json] [--strict] [--annotate [-o DIR] [--force]] FILE|DIR...
 //	annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o DIR] [--templates DIR] [--font FILE]
 //	                   [--per-vendor] [--strict] [-j N] [--force | --skip-existing] [--json] FILE|DIR...
 //	annexgen serve     [--addr 127.0.0.1:8080] [--open]
@@ -46,15 +46,15 @@ const (
 	exitStopped  = 130
 )
 
-const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙・SLA（PDF・Markdown）を作成します
+const usage = `annexgen: 役割分担確認表（Excel）から契約書別紙・覚書・SLA（PDF・Word・Markdown）を作成します
 
 使い方:
   annexgen init      [-o ファイル] [--vendor 事業者名]... [--items 項目一覧]
                      記入用の確認表（.xlsx）を作成します
-  annexgen validate  [--format text|json] [--strict] ファイル...
+  annexgen validate  [--format text|json] [--strict] [--annotate [-o フォルダ]] ファイル|フォルダ...
                      確認表の記入漏れや誤りを、セルの位置とともに表示します
   annexgen render    [--doc annex|memorandum|sla] [--to md,pdf,docx] [-o フォルダ] [--per-vendor] ファイル|フォルダ...
-                     確認表から契約書別紙（annex）またはSLA（sla）を作成します
+                     確認表から契約書別紙（annex）・覚書（memorandum）・SLA（sla）を作成します
   annexgen serve     [--addr 127.0.0.1:8080] [--open]
                      確認表をドロップして確認・変換するページを開きます
   annexgen diff      [--to md,pdf,docx] [-o フォルダ] [--force] 改正前.xlsx 改正後.xlsx
