@@ -134,9 +134,29 @@ func inspect(tb testing.TB, path string) layoutReport {
 	return rep
 }
 
+// joinFragments joins the lines poppler extracts on one baseline into the line a reader sees.
+// Poppler starts a new line at a wide gap such as a full-width space, so that in
+// 「（１）Part2 A-4　再委託の管理　理由：…」 the fragment 「理由：…」 would look like an item of
+// its own whose continuation fails to hang; the marker that counts is the one the line starts
+// with.
+func joinFragments(lines []bboxLine) []bboxLine {
+	var out []bboxLine
+	for _, l := range lines {
+		if n := len(out); n > 0 && math.Abs(l.YMin-out[n-1].YMin) <= 1 && l.XMin > out[n-1].XMax {
+			prev := &out[n-1]
+			prev.Words = append(append([]bboxWord(nil), prev.Words...), l.Words...)
+			prev.XMax = l.XMax
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // checkHanging finds continuation lines of body-size items that start at or left of the item's
 // marker instead of under its text.
 func (rep *layoutReport) checkHanging(lines []bboxLine, where func(bboxLine) string) {
+	lines = joinFragments(lines)
 	pitch := bodySize * bodyLeading
 	for i := 0; i < len(lines); i++ {
 		first := lines[i]

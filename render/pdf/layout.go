@@ -73,6 +73,8 @@ type layouter struct {
 	// next is the block after the one being laid out, or nil at the end of its container.
 	next   block
 	tables int
+	// paras are the paragraphs laid out so far, in order.
+	paras []paraSpan
 }
 
 func newLayouter(t *Typesetter, conv *converter) *layouter {
@@ -115,6 +117,7 @@ func (l *layouter) document(doc *document) {
 		}
 		l.block(b, marginLeft, textWidth, paragraphGap)
 	}
+	l.keepSignatures()
 	if len(l.boxes) == 0 {
 		l.emit(&box{h: bodySize * bodyLeading})
 	}
@@ -149,7 +152,8 @@ func (l *layouter) block(b block, x, w, gap float64) {
 }
 
 // paragraph emits a paragraph and decides what it is kept with: a short lead-in under a heading
-// or before a table or list (【役割分担】, 「次のとおりとする。」) stays with what follows; a
+// or before a table or list (【役割分担】, 「次のとおりとする。」), or a label before a paragraph
+// (【合意内容】), stays with what follows; a
 // one-line trailer that ends a section (【状況】…) stays with what precedes it; a block of short
 // lines, such as a party's signature block, is not broken.
 func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool) {
@@ -164,12 +168,17 @@ func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool)
 		if n <= 2 {
 			afterHeading = true
 		}
+	case *paragraph:
+		if n == 1 && isLabel(p.text.text) {
+			afterHeading = true
+		}
 	case *heading, nil:
 		if n == 1 && first > 0 {
 			l.boxes[first-1].keep = true
 		}
 	}
-	if afterHeading && n <= 2 || n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1 {
+	short := n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1
+	if afterHeading && n <= 2 || short {
 		for _, b := range boxes[:n-1] {
 			b.keep = true
 		}
@@ -177,6 +186,10 @@ func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool)
 			boxes[n-1].keep = true
 		}
 	}
+	if short && n >= 2 {
+		l.boxes = append(l.boxes[:first], mergeBoxes(boxes))
+	}
+	l.paras = append(l.paras, paraSpan{first: first, boxes: len(l.boxes) - first, lines: n, block: short && n >= 2})
 }
 
 // lines emits one box per line, keeping the first two and the last two lines of a paragraph
