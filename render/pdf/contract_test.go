@@ -79,3 +79,65 @@ func TestComparisonColumnsShareEqually(t *testing.T) {
 		}
 	}
 }
+
+func TestSignatureBlockLook(t *testing.T) {
+	pages := layOut(t, "# 題\n\n"+signature)
+	var seals []op
+	var party op
+	for _, o := range textOps(pages[0]) {
+		switch {
+		case o.text == sealMark:
+			seals = append(seals, o)
+		case strings.HasPrefix(o.text, "所在地"):
+			party = o
+		case strings.HasSuffix(o.text, sealMark):
+			t.Errorf("%q: the 印 is not set apart", o.text)
+		}
+	}
+	if len(seals) != 3 {
+		t.Fatalf("%d seals, want 3", len(seals))
+	}
+	for _, o := range seals {
+		if right := marginLeft + textWidth - o.size; math.Abs(o.x-right) > 0.01 {
+			t.Errorf("印 at %.1f, want %.1f (the end of the measure)", o.x, right)
+		}
+	}
+	if party.x < marginLeft+4*bodySize {
+		t.Errorf("party's block at %.1f: not set in", party.x-marginLeft)
+	}
+}
+
+func TestFrameAndAppendix(t *testing.T) {
+	md := "# 題\n\n| 協議中の事項あり（2件） |\n| --- |\n\n前文の本文。\n\n### 第1条（目的）\n\n本文。\n\n" +
+		"| 合意内容未記入 |\n| --- |\n\n" + fillers(minPageLines) + "## 別表1　項目\n\n" + fillers(minPageLines) + "## 参考　経過\n\n本文。\n"
+	pages := layOut(t, md)
+	// The contents list both headings on the first page.
+	if len(pages) != 3 || pageOf(pages[1:], "別表") != 0 || pageOf(pages[2:], "参考") != 0 || pageOf(pages[1:2], "参考") != -1 {
+		t.Errorf("%d pages: want 別表1 and 参考 each on a page of its own", len(pages))
+	}
+	for _, tc := range []struct {
+		text    string
+		centred bool
+	}{{"協議中の事項あり", true}, {"合意内容未記入", false}} {
+		var x, left, right float64
+		for _, o := range pages[0].ops {
+			if o.kind == opText && strings.HasPrefix(o.text, tc.text) {
+				x = o.x
+			}
+		}
+		left, right = math.Inf(1), math.Inf(-1)
+		for _, o := range pages[0].ops {
+			if o.kind == opLine && o.x == o.x2 && o.x < x+200 && o.x > x-3*bodySize {
+				left, right = math.Min(left, o.x), math.Max(right, o.x)
+			}
+		}
+		if math.IsInf(left, 0) || right-left > textWidth/2 {
+			t.Errorf("%s: frame from %.1f to %.1f", tc.text, left, right)
+			continue
+		}
+		mid := marginLeft + textWidth/2
+		if centred := math.Abs((left+right)/2-mid) < 1; centred != tc.centred {
+			t.Errorf("%s: frame from %.1f to %.1f, centred %v, want %v", tc.text, left, right, centred, tc.centred)
+		}
+	}
+}

@@ -1,12 +1,16 @@
 package pdf
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // paraSpan is where a paragraph landed among the boxes.
 type paraSpan struct {
-	first, boxes int  // its boxes: l.boxes[first : first+boxes]
-	lines        int  // its lines
-	block        bool // a block of short hard lines, set as one box (a party's name and address)
+	first, boxes int     // its boxes: l.boxes[first : first+boxes]
+	lines        int     // its lines
+	block        bool    // a block of short hard lines, set as one box (a party's name and address)
+	x, w         float64 // where it was set: its left edge and measure
 }
 
 // next reports whether q follows p with nothing between them.
@@ -41,11 +45,8 @@ func mergeBoxes(bs []*box) *box {
 	return m
 }
 
-// maxDateLines is the most one-line paragraphs between the closing sentence and the parties.
-const maxDateLines = 2
-
 // keepSignatures keeps each signature block on one page: a paragraph (the closing sentence,
-// 「本覚書の締結を証するため、…」), then one or two one-line paragraphs (the date), then the
+// 「本覚書の締結を証するため、…」), then a one-line paragraph (the date), then the
 // blocks of short lines that follow them directly (each party's 所在地, 名称, 代表者).
 func (l *layouter) keepSignatures() {
 	ps := l.paras
@@ -53,14 +54,11 @@ func (l *layouter) keepSignatures() {
 		if !ps[i].block || i > 0 && ps[i-1].block && ps[i-1].next(ps[i]) {
 			continue
 		}
-		start := i
-		for start > 0 && i-start < maxDateLines && ps[start-1].lines == 1 && ps[start-1].next(ps[start]) {
-			start--
-		}
-		if start == i || start == 0 || !ps[start-1].next(ps[start]) || ps[start-1].block {
+		// The date, a line of its own, and the closing sentence before it.
+		if i < 2 || ps[i-1].lines != 1 || !ps[i-1].next(ps[i]) || !ps[i-2].next(ps[i-1]) || ps[i-2].block {
 			continue
 		}
-		start--
+		start := i - 2
 		end := i
 		for end+1 < len(ps) && ps[end+1].block && ps[end].next(ps[end+1]) {
 			end++
@@ -69,6 +67,50 @@ func (l *layouter) keepSignatures() {
 		for _, b := range l.boxes[ps[start].first:last] {
 			b.keep = true
 		}
+		lh := bodySize * bodyLeading
+		l.boxes[ps[i-1].first].before += lh / 2
+		l.boxes[ps[i].first].before += lh / 2
+		for _, p := range ps[i : end+1] {
+			l.signatureLook(l.boxes[p.first], p.x, p.w)
+		}
 		i = end
 	}
+}
+
+// sealMark is the 印 that ends a party's 代表者 line, after full-width spaces.
+const sealMark = "印"
+
+// signatureLook sets a party's block in from the left, as signature blocks are, and its 印 at
+// the right end of the measure.
+func (l *layouter) signatureLook(b *box, x, w float64) {
+	right, room := x+w, w*signatureIndent
+	var seals []op
+	for k := range b.ops {
+		o := &b.ops[k]
+		if o.kind != opText {
+			continue
+		}
+		if t := strings.TrimSuffix(o.text, sealMark); t != o.text && strings.HasSuffix(t, "　") {
+			o.text = strings.TrimRight(t, "　")
+			seals = append(seals, op{kind: opText, x: right - o.size, y: o.y, face: o.face, size: o.size, text: sealMark})
+			room = math.Min(room, right-2*o.size-l.textEnd(*o))
+		}
+		room = math.Min(room, right-l.textEnd(*o))
+	}
+	for k := range b.ops {
+		b.ops[k].x += max(0, room)
+		if b.ops[k].kind == opLine {
+			b.ops[k].x2 += max(0, room)
+		}
+	}
+	b.ops = append(b.ops, seals...)
+}
+
+// signatureIndent is how far a party's block is set in, as a fraction of the measure.
+const signatureIndent = 0.3
+
+// textEnd is where the text of a text operation ends.
+func (l *layouter) textEnd(o op) float64 {
+	n := float64(len([]rune(o.text)))
+	return o.x + l.t.textWidth(o.text, o.face, o.size) + n*o.cs
 }

@@ -70,6 +70,8 @@ type layouter struct {
 	brk      bool    // the next box starts a new page, unless the page is nearly empty
 	// afterHeading is set while the block just laid out is a heading.
 	afterHeading bool
+	// afterTitle is set while the block just laid out is the document title.
+	afterTitle bool
 	// next is the block after the one being laid out, or nil at the end of its container.
 	next   block
 	tables int
@@ -126,17 +128,21 @@ func (l *layouter) document(doc *document) {
 
 // block lays out one block at x in a measure of w; gap is the space between paragraphs.
 func (l *layouter) block(b block, x, w, gap float64) {
-	afterHeading := l.afterHeading
-	l.afterHeading = false
+	afterHeading, afterTitle := l.afterHeading, l.afterTitle
+	l.afterHeading, l.afterTitle = false, false
 	switch b := b.(type) {
 	case *paragraph:
 		l.paragraph(b, x, w, gap, afterHeading)
 	case *heading:
 		l.heading(b, x, w)
-		l.afterHeading = true
+		l.afterHeading, l.afterTitle = true, b.level == 1
 	case *list:
 		l.list(b, x, w, gap)
 	case *table:
+		if isFrame(b) {
+			l.frame(b, x, w, afterTitle)
+			break
+		}
 		l.space(paragraphGap + 2)
 		l.table(b, x, w)
 		l.space(paragraphGap + 2)
@@ -189,7 +195,7 @@ func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool)
 	if short && n >= 2 {
 		l.boxes = append(l.boxes[:first], mergeBoxes(boxes))
 	}
-	l.paras = append(l.paras, paraSpan{first: first, boxes: len(l.boxes) - first, lines: n, block: short && n >= 2})
+	l.paras = append(l.paras, paraSpan{first: first, boxes: len(l.boxes) - first, lines: n, block: short && n >= 2, x: x, w: w})
 }
 
 // lines emits one box per line, keeping the first two and the last two lines of a paragraph
@@ -240,6 +246,9 @@ func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
 // heading emits a heading as one box kept with what follows.
 func (l *layouter) heading(h *heading, x, w float64) {
 	st := styleOf(h)
+	if h.level == 2 && appendix.MatchString(h.plain) {
+		l.brk = true
+	}
 	l.space(st.before)
 	lh := st.size * st.leading
 	b := &box{keep: true}
