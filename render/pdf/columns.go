@@ -83,10 +83,17 @@ func (l *layouter) contentWidths(tb *table, w float64) []float64 {
 	widths := make([]float64, cols)
 	switch {
 	case sumMax <= w:
-		// Everything fits on one line: share the extra space in proportion to the text.
+		// Everything fits on one line: the extra space goes to the last of the widest columns,
+		// so that the other columns are as wide as their text and the label columns of tables
+		// set one after another (区分 | 内容) line up.
+		widest := 0
 		for i := range widths {
-			widths[i] = maxW[i] + (w-sumMax)*maxW[i]/sumMax
+			widths[i] = maxW[i]
+			if maxW[i] >= maxW[widest] {
+				widest = i
+			}
 		}
+		widths[widest] += w - sumMax
 		return widths
 	case sumMin >= w:
 		for i := range widths {
