@@ -141,3 +141,14 @@ func TestFrameAndAppendix(t *testing.T) {
 		}
 	}
 }
+
+func TestAttachmentLabelStandsAlone(t *testing.T) {
+	pages := layOut(t, "# 別紙　医療情報システムの安全管理に係る役割分担\n\n本文。\n")
+	ops := textOps(pages[0])
+	if len(ops) < 2 || ops[0].text != "別紙" || ops[0].x != marginLeft {
+		t.Fatalf("first text %+v: want 別紙 at the left margin", ops[0])
+	}
+	if title := ops[1]; title.y <= ops[0].y || title.x <= marginLeft || strings.Contains(title.text, "別紙") {
+		t.Errorf("title %q at (%.1f, %.1f): want it centred below the label", title.text, title.x, title.y)
+	}
+}

@@ -253,9 +253,13 @@ func (l *layouter) heading(h *heading, x, w float64) {
 	lh := st.size * st.leading
 	b := &box{keep: true}
 	b.ops = append(b.ops, op{kind: opMark, id: h.id})
-	lines := l.t.setText(h.text, w, st.size, st.align)
+	text := h.text
+	if h.level == 1 {
+		text = l.attachmentLabel(b, text, x)
+	}
+	lines := l.t.setText(text, w, st.size, st.align)
 	if st.align == alignCenter && len(lines) > 1 {
-		lines, st.size = l.t.setTitle(h.text, w, st.size)
+		lines, st.size = l.t.setTitle(text, w, st.size)
 		lh = st.size * st.leading
 	}
 	for _, tl := range lines {
