@@ -37,8 +37,9 @@
 //   - A table whose header row is 改正後 | 改正前, possibly after a first column (事項), is a
 //     新旧対照表: the 改正後 and 改正前 columns share the measure equally, whatever their content.
 //   - A heading that starts with 第N条 is an article: body size, bold ゴシック. The first level-1
-//     heading is the title, the only large type, broken between phrases when it needs two lines;
-//     other level-2 headings (別表1, parts) are a little larger than the body. A level-2 heading
+//     heading is the title, the only large type, broken between phrases when it needs two lines,
+//     with a leading 別紙 or 別表N (「別紙　…」) set on a line of its own at the left; other level-2
+//     headings (別表1, parts) are a little larger than the body. A level-2 heading
 //     that starts with 別表, 別紙 or 参考 starts a new page.
 //   - Adjacent full-width brackets, commas, full stops and middle dots are set at half width
 //     (JLReq 3.1.4, 3.1.5); a paragraph never ends in a line of a single character.
