@@ -95,6 +95,7 @@ type layoutReport struct {
 	undecided int      // pairs on justified lines whose width does not tell
 	loose     []string // adjacent punctuation pairs set at full width
 	nearEmpty []string // a page but the last with fewer than minBodyLines lines of body
+	signature []string // a signature block split between pages
 }
 
 // minBodyLines is the fewest lines of body a page but the last should hold.
@@ -112,8 +113,22 @@ func inspect(tb testing.TB, path string) layoutReport {
 	pages := readBBox(tb, path)
 	t := typesetter(tb)
 	rep := layoutReport{pages: len(pages)}
+	closing, lastParty := -1, -1 // pages of the closing sentence and of the last 代表者 line
+	defer func() {
+		if closing >= 0 && lastParty != closing {
+			rep.signature = append(rep.signature, fmt.Sprintf("closing sentence on p.%d, last party on p.%d", closing+1, lastParty+1))
+		}
+	}()
 	for p, page := range pages {
 		lines := page.bodyLines()
+		for _, l := range lines {
+			switch text := l.text(); {
+			case closing < 0 && strings.Contains(text, "締結を証するため"):
+				closing = p
+			case closing >= 0 && strings.HasPrefix(text, "代表者"):
+				lastParty = p
+			}
+		}
 		where := func(l bboxLine) string { return fmt.Sprintf("p.%d %q", p+1, l.text()) }
 		if n := len(lines); n > 0 && p < len(pages)-1 {
 			if last := lines[n-1]; labelLine.MatchString(last.text()) {
@@ -228,9 +243,9 @@ func TestInspectSamples(t *testing.T) {
 	}
 	for _, path := range paths {
 		rep := inspect(t, path)
-		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty",
-			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty))
-		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty} {
+		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty, %d split signatures",
+			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty), len(rep.signature))
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty, rep.signature} {
 			for _, s := range f {
 				t.Errorf("%s: %s", path, s)
 			}
