@@ -152,3 +152,20 @@ func TestAttachmentLabelStandsAlone(t *testing.T) {
 		t.Errorf("title %q at (%.1f, %.1f): want it centred below the label", title.text, title.x, title.y)
 	}
 }
+
+func TestHeaderShortenedAtAPhrase(t *testing.T) {
+	title := "別紙　電子カルテシステム、部門システム連携基盤及び院内ネットワーク（リモート保守回線を含む）の安全管理に係る役割分担"
+	ts := typesetter(t)
+	got := newLayouter(ts, nil).fit(title, gothic, headerSize, textWidth)
+	cut := strings.TrimSuffix(got, "…")
+	if cut == got || !strings.HasPrefix(title, cut) {
+		t.Fatalf("header %q", got)
+	}
+	spaces, phrases, _ := titleBreaks(title)
+	for _, o := range append(spaces, phrases...) {
+		if o == len(cut) {
+			return
+		}
+	}
+	t.Errorf("header %q: cut inside a phrase", got)
+}
