@@ -96,6 +96,7 @@ type layoutReport struct {
 	loose     []string // adjacent punctuation pairs set at full width
 	nearEmpty []string // a page but the last with fewer than minBodyLines lines of body
 	signature []string // a signature block split between pages
+	shortLast []string // a last line of a paragraph with fewer than two characters
 }
 
 // minBodyLines is the fewest lines of body a page but the last should hold.
@@ -114,11 +115,6 @@ func inspect(tb testing.TB, path string) layoutReport {
 	t := typesetter(tb)
 	rep := layoutReport{pages: len(pages)}
 	closing, lastParty := -1, -1 // pages of the closing sentence and of the last 代表者 line
-	defer func() {
-		if closing >= 0 && lastParty != closing {
-			rep.signature = append(rep.signature, fmt.Sprintf("closing sentence on p.%d, last party on p.%d", closing+1, lastParty+1))
-		}
-	}()
 	for p, page := range pages {
 		lines := page.bodyLines()
 		for _, l := range lines {
@@ -142,9 +138,13 @@ func inspect(tb testing.TB, path string) layoutReport {
 			rep.nearEmpty = append(rep.nearEmpty, fmt.Sprintf("p.%d: %d lines", p+1, len(lines)))
 		}
 		rep.checkHanging(lines, where)
+		rep.checkShortLast(lines, where)
 		for _, l := range lines {
 			rep.checkPunctuation(t, l, where)
 		}
+	}
+	if closing >= 0 && lastParty != closing {
+		rep.signature = append(rep.signature, fmt.Sprintf("closing sentence on p.%d, last party on p.%d", closing+1, lastParty+1))
 	}
 	return rep
 }
@@ -188,6 +188,21 @@ func (rep *layoutReport) checkHanging(lines []bboxLine, where func(bboxLine) str
 				rep.unhung = append(rep.unhung, where(l))
 			}
 			prev = l
+		}
+	}
+}
+
+// checkShortLast finds lines of body text that continue a full line with fewer than two
+// characters besides closing punctuation (「間）。」).
+func (rep *layoutReport) checkShortLast(lines []bboxLine, where func(bboxLine) string) {
+	lines = joinFragments(lines)
+	for i := 1; i < len(lines); i++ {
+		prev, l := lines[i-1], lines[i]
+		if math.Abs(l.size()-bodySize) > 0.3 || math.Abs(l.YMin-prev.YMin-bodySize*bodyLeading) > 0.5 {
+			continue
+		}
+		if prev.XMax > marginLeft+textWidth-0.5*bodySize && shortLast(l.text()) {
+			rep.shortLast = append(rep.shortLast, where(l))
 		}
 	}
 }
@@ -243,13 +258,27 @@ func TestInspectSamples(t *testing.T) {
 	}
 	for _, path := range paths {
 		rep := inspect(t, path)
-		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty, %d split signatures",
-			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty), len(rep.signature))
-		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty, rep.signature} {
+		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty, %d split signatures, %d short last lines",
+			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty), len(rep.signature), len(rep.shortLast))
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty, rep.signature, rep.shortLast} {
 			for _, s := range f {
 				t.Errorf("%s: %s", path, s)
 			}
 		}
+	}
+}
+
+// TestInspectFindsFaults checks that the inspection sees the faults it counts, on a PDF that
+// has them: a line of one character after a full line (here forced by a hard line break) and a
+// signature block split between pages (forced by a page that a table fills).
+func TestInspectFindsFaults(t *testing.T) {
+	rows := strings.Repeat("| 行 |\n", 40)
+	md := "# 題\n\n" + strings.Repeat("あ", charsPerLine) + "\\\n間。\n\n本書の締結を証するため、本書２通を作成する。\n\n" +
+		"| 表 |\n| --- |\n" + rows + "\n代表者　甲野 太郎\n"
+	_, _, path := render(t, []byte(md), Meta{})
+	rep := inspect(t, path)
+	if len(rep.shortLast) != 1 || len(rep.signature) != 1 {
+		t.Errorf("short last lines %q, split signatures %q: want one of each", rep.shortLast, rep.signature)
 	}
 }
 
