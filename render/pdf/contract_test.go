@@ -52,6 +52,16 @@ func TestHardLinesOfAnItemHang(t *testing.T) {
 	}
 }
 
+func TestLabelLinesDoNotCarryAHang(t *testing.T) {
+	pages := layOut(t, "名称：医療法人\\\n所在地：\\\n代表者：　　印\n")
+	ys, xs := lineStarts(pages[0])
+	for _, y := range ys {
+		if xs[y] != marginLeft {
+			t.Errorf("line at %.2f em: a line with a label of its own starts at the margin", (xs[y]-marginLeft)/bodySize)
+		}
+	}
+}
+
 func TestComparisonColumnsShareEqually(t *testing.T) {
 	long := strings.Repeat("合意内容の本文が長く続く。", 8)
 	for _, tc := range []struct {

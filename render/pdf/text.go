@@ -88,8 +88,9 @@ func (t *Typesetter) setBlock(r rich, width, size float64, align alignment, hang
 		p.kern = t.kerns(piece, size, func(off int) faceID { return cur.at(p.base + off).face })
 		indent, first := 0.0, 0.0
 		if hang {
-			indent = p.hangIndent(width)
-			if indent == 0 {
+			if itemMarker.MatchString(piece) {
+				indent = p.hangIndent(width)
+			} else {
 				// A hard line without a marker after an item continues it: all its lines
 				// hang under the item's text.
 				indent, first = carry, carry
