@@ -179,3 +179,14 @@ func TestHeaderShortenedAtAPhrase(t *testing.T) {
 	}
 	t.Errorf("header %q: cut inside a phrase", got)
 }
+
+func TestSectionHeadingStandsAboveItsItems(t *testing.T) {
+	pages := layOut(t, "# 題\n\n## 別表2\n\n### A　共通\n\n#### Part2 A-1 連絡窓口\n\n本文。\n\n### Part1 1 方針\n\n本文。\n")
+	sizes := map[string]float64{}
+	for _, o := range textOps(pages[len(pages)-1]) {
+		sizes[o.text] = o.size
+	}
+	if sizes["A　共通"] <= sizes["Part1 1 方針"] || sizes["Part1 1 方針"] != bodySize {
+		t.Errorf("sizes %v: want the section A　共通 larger than the items", sizes)
+	}
+}

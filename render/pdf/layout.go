@@ -246,6 +246,10 @@ func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
 // heading emits a heading as one box kept with what follows.
 func (l *layouter) heading(h *heading, x, w float64) {
 	st := styleOf(h)
+	if next, ok := l.next.(*heading); ok && h.level > 2 && next.level > h.level && !article.MatchString(h.plain) {
+		// A heading directly over deeper ones titles a section of them (A　共通 over its items).
+		st.size, st.before = sectionSize, headingStyles[2].before
+	}
 	if h.level == 2 && appendix.MatchString(h.plain) {
 		l.brk = true
 	}

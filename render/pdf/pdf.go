@@ -40,7 +40,8 @@
 //     heading is the title, the only large type, broken between phrases when it needs two lines,
 //     with a leading 別紙 or 別表N (「別紙　…」) set on a line of its own at the left; other level-2
 //     headings (別表1, parts) are a little larger than the body. A level-2 heading
-//     that starts with 別表, 別紙 or 参考 starts a new page.
+//     that starts with 別表, 別紙 or 参考 starts a new page; a deeper heading directly over deeper
+//     ones (A　共通 over its items) is a little larger than they are.
 //   - Adjacent full-width brackets, commas, full stops and middle dots are set at half width
 //     (JLReq 3.1.4, 3.1.5); a paragraph never ends in a line of a single character.
 //   - Table columns are as wide as their content needs, short columns unbroken.
