@@ -83,18 +83,7 @@ func (l *layouter) contentWidths(tb *table, w float64) []float64 {
 	widths := make([]float64, cols)
 	switch {
 	case sumMax <= w:
-		// Everything fits on one line: the extra space goes to the last of the widest columns,
-		// so that the other columns are as wide as their text and the label columns of tables
-		// set one after another (区分 | 内容) line up.
-		widest := 0
-		for i := range widths {
-			widths[i] = maxW[i]
-			if maxW[i] >= maxW[widest] {
-				widest = i
-			}
-		}
-		widths[widest] += w - sumMax
-		return widths
+		return spareToWidest(maxW, w)
 	case sumMin >= w:
 		for i := range widths {
 			widths[i] = w * minW[i] / sumMin
@@ -127,6 +116,23 @@ func (l *layouter) contentWidths(tb *table, w float64) []float64 {
 	widths[widest] += rest
 	est := lineEstimate{grid: sample(grid), pad: pad}
 	est.improve(widths, minW, maxW)
+	return widths
+}
+
+// spareToWidest sets every column of a table whose text fits unbroken as wide as its text, the
+// spare room going to the last of the widest columns, so that the label columns of tables set
+// one after another (区分 | 内容) line up.
+func spareToWidest(maxW []float64, w float64) []float64 {
+	widths := append([]float64(nil), maxW...)
+	widest := 0
+	var sum float64
+	for i, mw := range maxW {
+		sum += mw
+		if mw >= maxW[widest] {
+			widest = i
+		}
+	}
+	widths[widest] += w - sum
 	return widths
 }
 
