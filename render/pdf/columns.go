@@ -18,6 +18,37 @@ import (
 
 // columnWidths shares w among the columns of a table.
 func (l *layouter) columnWidths(tb *table, w float64) []float64 {
+	widths := l.contentWidths(tb, w)
+	if first, ok := comparison(tb); ok {
+		// The 改正後 and 改正前 columns of a 新旧対照表 share what the first column leaves
+		// equally, whatever their content, so that the two versions stand side by side.
+		if first == 1 {
+			widths[0] = math.Min(widths[0], w/4)
+		}
+		rest := (w - widths[0]*float64(first)) / 2
+		widths[first], widths[first+1] = rest, rest
+	}
+	return widths
+}
+
+// comparison reports whether tb is a comparison table (新旧対照表), recognised by its header
+// row 改正後 | 改正前, possibly after one first column (事項), and where the two columns start.
+func comparison(tb *table) (first int, ok bool) {
+	var head []string
+	for _, c := range tb.header {
+		head = append(head, strings.TrimSpace(c.text))
+	}
+	switch {
+	case len(head) == 2 && head[0] == "改正後" && head[1] == "改正前":
+		return 0, true
+	case len(head) == 3 && head[1] == "改正後" && head[2] == "改正前":
+		return 1, true
+	}
+	return 0, false
+}
+
+// contentWidths shares w among the columns of a table after their content.
+func (l *layouter) contentWidths(tb *table, w float64) []float64 {
 	cols := len(tb.aligns)
 	const pad = 2*cellPadX + 0.5
 	minW := make([]float64, cols)
@@ -52,11 +83,7 @@ func (l *layouter) columnWidths(tb *table, w float64) []float64 {
 	widths := make([]float64, cols)
 	switch {
 	case sumMax <= w:
-		// Everything fits on one line: share the extra space in proportion to the text.
-		for i := range widths {
-			widths[i] = maxW[i] + (w-sumMax)*maxW[i]/sumMax
-		}
-		return widths
+		return spareToWidest(maxW, w)
 	case sumMin >= w:
 		for i := range widths {
 			widths[i] = w * minW[i] / sumMin
@@ -89,6 +116,23 @@ func (l *layouter) columnWidths(tb *table, w float64) []float64 {
 	widths[widest] += rest
 	est := lineEstimate{grid: sample(grid), pad: pad}
 	est.improve(widths, minW, maxW)
+	return widths
+}
+
+// spareToWidest sets every column of a table whose text fits unbroken as wide as its text, the
+// spare room going to the last of the widest columns, so that the label columns of tables set
+// one after another (区分 | 内容) line up.
+func spareToWidest(maxW []float64, w float64) []float64 {
+	widths := append([]float64(nil), maxW...)
+	widest := 0
+	var sum float64
+	for i, mw := range maxW {
+		sum += mw
+		if mw >= maxW[widest] {
+			widest = i
+		}
+	}
+	widths[widest] += w - sum
 	return widths
 }
 

@@ -95,6 +95,8 @@ type layoutReport struct {
 	undecided int      // pairs on justified lines whose width does not tell
 	loose     []string // adjacent punctuation pairs set at full width
 	nearEmpty []string // a page but the last with fewer than minBodyLines lines of body
+	signature []string // a signature block split between pages
+	shortLast []string // a last line of a paragraph with fewer than two characters
 }
 
 // minBodyLines is the fewest lines of body a page but the last should hold.
@@ -112,8 +114,17 @@ func inspect(tb testing.TB, path string) layoutReport {
 	pages := readBBox(tb, path)
 	t := typesetter(tb)
 	rep := layoutReport{pages: len(pages)}
+	closing, lastParty := -1, -1 // pages of the closing sentence and of the last 代表者 line
 	for p, page := range pages {
 		lines := page.bodyLines()
+		for _, l := range lines {
+			switch text := l.text(); {
+			case closing < 0 && strings.Contains(text, "締結を証するため"):
+				closing = p
+			case closing >= 0 && strings.HasPrefix(text, "代表者"):
+				lastParty = p
+			}
+		}
 		where := func(l bboxLine) string { return fmt.Sprintf("p.%d %q", p+1, l.text()) }
 		if n := len(lines); n > 0 && p < len(pages)-1 {
 			if last := lines[n-1]; labelLine.MatchString(last.text()) {
@@ -127,16 +138,40 @@ func inspect(tb testing.TB, path string) layoutReport {
 			rep.nearEmpty = append(rep.nearEmpty, fmt.Sprintf("p.%d: %d lines", p+1, len(lines)))
 		}
 		rep.checkHanging(lines, where)
+		rep.checkShortLast(lines, where)
 		for _, l := range lines {
 			rep.checkPunctuation(t, l, where)
 		}
 	}
+	if closing >= 0 && lastParty != closing {
+		rep.signature = append(rep.signature, fmt.Sprintf("closing sentence on p.%d, last party on p.%d", closing+1, lastParty+1))
+	}
 	return rep
+}
+
+// joinFragments joins the lines poppler extracts on one baseline into the line a reader sees.
+// Poppler starts a new line at a wide gap such as a full-width space, so that in
+// 「（１）Part2 A-4　再委託の管理　理由：…」 the fragment 「理由：…」 would look like an item of
+// its own whose continuation fails to hang; the marker that counts is the one the line starts
+// with.
+func joinFragments(lines []bboxLine) []bboxLine {
+	var out []bboxLine
+	for _, l := range lines {
+		if n := len(out); n > 0 && math.Abs(l.YMin-out[n-1].YMin) <= 1 && l.XMin > out[n-1].XMax {
+			prev := &out[n-1]
+			prev.Words = append(append([]bboxWord(nil), prev.Words...), l.Words...)
+			prev.XMax = l.XMax
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // checkHanging finds continuation lines of body-size items that start at or left of the item's
 // marker instead of under its text.
 func (rep *layoutReport) checkHanging(lines []bboxLine, where func(bboxLine) string) {
+	lines = joinFragments(lines)
 	pitch := bodySize * bodyLeading
 	for i := 0; i < len(lines); i++ {
 		first := lines[i]
@@ -153,6 +188,21 @@ func (rep *layoutReport) checkHanging(lines []bboxLine, where func(bboxLine) str
 				rep.unhung = append(rep.unhung, where(l))
 			}
 			prev = l
+		}
+	}
+}
+
+// checkShortLast finds lines of body text that continue a full line with fewer than two
+// characters besides closing punctuation (「間）。」).
+func (rep *layoutReport) checkShortLast(lines []bboxLine, where func(bboxLine) string) {
+	lines = joinFragments(lines)
+	for i := 1; i < len(lines); i++ {
+		prev, l := lines[i-1], lines[i]
+		if math.Abs(l.size()-bodySize) > 0.3 || math.Abs(l.YMin-prev.YMin-bodySize*bodyLeading) > 0.5 {
+			continue
+		}
+		if prev.XMax > marginLeft+textWidth-0.5*bodySize && shortLast(l.text()) {
+			rep.shortLast = append(rep.shortLast, where(l))
 		}
 	}
 }
@@ -208,13 +258,27 @@ func TestInspectSamples(t *testing.T) {
 	}
 	for _, path := range paths {
 		rep := inspect(t, path)
-		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty",
-			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty))
-		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty} {
+		t.Logf("%s: %d pages, %d stranded, %d unhung, %d squeezed, %d loose, %d undecided, %d near-empty, %d split signatures, %d short last lines",
+			path, rep.pages, len(rep.stranded), len(rep.unhung), rep.squeezed, len(rep.loose), rep.undecided, len(rep.nearEmpty), len(rep.signature), len(rep.shortLast))
+		for _, f := range [][]string{rep.stranded, rep.unhung, rep.loose, rep.nearEmpty, rep.signature, rep.shortLast} {
 			for _, s := range f {
 				t.Errorf("%s: %s", path, s)
 			}
 		}
+	}
+}
+
+// TestInspectFindsFaults checks that the inspection sees the faults it counts, on a PDF that
+// has them: a line of one character after a full line (here forced by a hard line break) and a
+// signature block split between pages (forced by a page that a table fills).
+func TestInspectFindsFaults(t *testing.T) {
+	rows := strings.Repeat("| 行 |\n", 40)
+	md := "# 題\n\n" + strings.Repeat("あ", charsPerLine) + "\\\n間。\n\n本書の締結を証するため、本書２通を作成する。\n\n" +
+		"| 表 |\n| --- |\n" + rows + "\n代表者　甲野 太郎\n"
+	_, _, path := render(t, []byte(md), Meta{})
+	rep := inspect(t, path)
+	if len(rep.shortLast) != 1 || len(rep.signature) != 1 {
+		t.Errorf("short last lines %q, split signatures %q: want one of each", rep.shortLast, rep.signature)
 	}
 }
 

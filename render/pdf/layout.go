@@ -70,9 +70,13 @@ type layouter struct {
 	brk      bool    // the next box starts a new page, unless the page is nearly empty
 	// afterHeading is set while the block just laid out is a heading.
 	afterHeading bool
+	// afterTitle is set while the block just laid out is the document title.
+	afterTitle bool
 	// next is the block after the one being laid out, or nil at the end of its container.
 	next   block
 	tables int
+	// paras are the paragraphs laid out so far, in order.
+	paras []paraSpan
 }
 
 func newLayouter(t *Typesetter, conv *converter) *layouter {
@@ -115,6 +119,7 @@ func (l *layouter) document(doc *document) {
 		}
 		l.block(b, marginLeft, textWidth, paragraphGap)
 	}
+	l.keepSignatures()
 	if len(l.boxes) == 0 {
 		l.emit(&box{h: bodySize * bodyLeading})
 	}
@@ -123,17 +128,21 @@ func (l *layouter) document(doc *document) {
 
 // block lays out one block at x in a measure of w; gap is the space between paragraphs.
 func (l *layouter) block(b block, x, w, gap float64) {
-	afterHeading := l.afterHeading
-	l.afterHeading = false
+	afterHeading, afterTitle := l.afterHeading, l.afterTitle
+	l.afterHeading, l.afterTitle = false, false
 	switch b := b.(type) {
 	case *paragraph:
 		l.paragraph(b, x, w, gap, afterHeading)
 	case *heading:
 		l.heading(b, x, w)
-		l.afterHeading = true
+		l.afterHeading, l.afterTitle = true, b.level == 1
 	case *list:
 		l.list(b, x, w, gap)
 	case *table:
+		if isFrame(b) {
+			l.frame(b, x, w, afterTitle)
+			break
+		}
 		l.space(paragraphGap + 2)
 		l.table(b, x, w)
 		l.space(paragraphGap + 2)
@@ -149,7 +158,8 @@ func (l *layouter) block(b block, x, w, gap float64) {
 }
 
 // paragraph emits a paragraph and decides what it is kept with: a short lead-in under a heading
-// or before a table or list (【役割分担】, 「次のとおりとする。」) stays with what follows; a
+// or before a table or list (【役割分担】, 「次のとおりとする。」), or a label before a paragraph
+// (【合意内容】), stays with what follows; a
 // one-line trailer that ends a section (【状況】…) stays with what precedes it; a block of short
 // lines, such as a party's signature block, is not broken.
 func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool) {
@@ -164,12 +174,17 @@ func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool)
 		if n <= 2 {
 			afterHeading = true
 		}
+	case *paragraph:
+		if n == 1 && isLabel(p.text.text) {
+			afterHeading = true
+		}
 	case *heading, nil:
 		if n == 1 && first > 0 {
 			l.boxes[first-1].keep = true
 		}
 	}
-	if afterHeading && n <= 2 || n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1 {
+	short := n <= maxKept/2 && n == strings.Count(p.text.text, "\n")+1
+	if afterHeading && n <= 2 || short {
 		for _, b := range boxes[:n-1] {
 			b.keep = true
 		}
@@ -177,6 +192,10 @@ func (l *layouter) paragraph(p *paragraph, x, w, gap float64, afterHeading bool)
 			boxes[n-1].keep = true
 		}
 	}
+	if short && n >= 2 {
+		l.boxes = append(l.boxes[:first], mergeBoxes(boxes))
+	}
+	l.paras = append(l.paras, paraSpan{first: first, boxes: len(l.boxes) - first, lines: n, block: short && n >= 2, x: x, w: w})
 }
 
 // lines emits one box per line, keeping the first two and the last two lines of a paragraph
@@ -227,13 +246,24 @@ func (l *layouter) lineOps(ops []op, tl textLine, x, base float64) []op {
 // heading emits a heading as one box kept with what follows.
 func (l *layouter) heading(h *heading, x, w float64) {
 	st := styleOf(h)
+	if next, ok := l.next.(*heading); ok && h.level > 2 && next.level > h.level && !article.MatchString(h.plain) {
+		// A heading directly over deeper ones titles a section of them (A　共通 over its items).
+		st.size, st.before = sectionSize, headingStyles[2].before
+	}
+	if h.level == 2 && appendix.MatchString(h.plain) {
+		l.brk = true
+	}
 	l.space(st.before)
 	lh := st.size * st.leading
 	b := &box{keep: true}
 	b.ops = append(b.ops, op{kind: opMark, id: h.id})
-	lines := l.t.setText(h.text, w, st.size, st.align)
+	text := h.text
+	if h.level == 1 {
+		text = l.attachmentLabel(b, text, x)
+	}
+	lines := l.t.setText(text, w, st.size, st.align)
 	if st.align == alignCenter && len(lines) > 1 {
-		lines, st.size = l.t.setTitle(h.text, w, st.size)
+		lines, st.size = l.t.setTitle(text, w, st.size)
 		lh = st.size * st.leading
 	}
 	for _, tl := range lines {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 )
 
 // tocTitle is the heading of the table of contents.
@@ -157,17 +158,30 @@ func (l *layouter) decorate(pages []*page, header string) {
 	}
 }
 
-// fit shortens s with an ellipsis until it is at most w wide.
+// fit shortens s with an ellipsis until it is at most w wide, at a space or a phrase boundary
+// (「…の安全管理に係る…」, not 「…に係る役…」) when one falls in the last quarter of the room.
 func (l *layouter) fit(s string, f faceID, size, w float64) string {
 	if l.t.textWidth(s, f, size) <= w {
 		return s
 	}
 	limit := w - l.t.textWidth("…", f, size)
+	spaces, phrases, _ := titleBreaks(s)
+	cuts := map[int]bool{}
+	for _, o := range append(spaces, phrases...) {
+		cuts[o] = true
+	}
 	var x float64
+	best := -1
 	for i, r := range s {
+		if cuts[i] && x >= 0.75*limit {
+			best = i
+		}
 		x += l.t.advance(f, r, size)
 		if x > limit {
-			return s[:i] + "…"
+			if best < 0 {
+				best = i
+			}
+			return strings.TrimRight(s[:best], " 　") + "…"
 		}
 	}
 	return s

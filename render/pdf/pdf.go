@@ -17,17 +17,31 @@
 //   - Items and numbered paragraphs hang: a paragraph, or a hard line in one (a line ending in a
 //     backslash or two spaces), that starts with （１） or (1), with a paragraph number ２ or an
 //     item number 一 followed by a full-width space, or with a short label ending in a colon
-//     (理由：, 対象システム：) sets its continuation lines under the text after that marker.
+//     (理由：, 対象システム：) sets its continuation lines under the text after that marker; the
+//     hard lines that follow it without a marker of their own hang there too.
 //   - A paragraph of one or two lines directly before a table or a list (【役割分担】,
 //     「次のとおりとする。」) is kept on the page of the table's header and first row, or the
-//     list's first two lines; so is a short paragraph directly under a heading.
+//     list's first two lines; so is a short paragraph directly under a heading, and a one-line
+//     label (【合意内容】, or a line ending in a colon) with the first two lines of the paragraph
+//     after it.
 //   - A one-line paragraph that ends a section, directly before a heading or at the end
 //     (【状況】…), stays on the page of the text before it.
 //   - A paragraph of short hard lines, none of which wraps (a party's signature block: （甲）,
 //     名称：…, 代表者：…), is never broken across pages.
+//   - A signature block — a paragraph (「…の締結を証するため、…」), a one-line paragraph (the
+//     date), then one or more blocks of short hard lines (each party's 所在地, 名称, 代表者) — is
+//     kept on one page; the parties' blocks are set in from the left, and a 印 after full-width
+//     spaces at the end of a line is set at the right end of the measure.
+//   - A table of one header cell and no rows (「協議中の事項あり（2件）」, 「合意内容未記入」) is a
+//     note in a frame: a box as wide as its text, centred directly under the title.
+//   - A table whose header row is 改正後 | 改正前, possibly after a first column (事項), is a
+//     新旧対照表: the 改正後 and 改正前 columns share the measure equally, whatever their content.
 //   - A heading that starts with 第N条 is an article: body size, bold ゴシック. The first level-1
-//     heading is the title, the only large type, broken between phrases when it needs two lines;
-//     other level-2 headings (別表1, parts) are a little larger than the body.
+//     heading is the title, the only large type, broken between phrases when it needs two lines,
+//     with a leading 別紙 or 別表N (「別紙　…」) set on a line of its own at the left; other level-2
+//     headings (別表1, parts) are a little larger than the body. A level-2 heading
+//     that starts with 別表, 別紙 or 参考 starts a new page; a deeper heading directly over deeper
+//     ones (A　共通 over its items) is a little larger than they are.
 //   - Adjacent full-width brackets, commas, full stops and middle dots are set at half width
 //     (JLReq 3.1.4, 3.1.5); a paragraph never ends in a line of a single character.
 //   - Table columns are as wide as their content needs, short columns unbroken.

@@ -64,6 +64,9 @@ var headingStyles = [7]headingStyle{
 	6: {size: 10.5, leading: 1.6, before: 8, after: 2, align: alignLeft},
 }
 
+// sectionSize is the size of a heading below level 2 that titles a group of deeper headings.
+const sectionSize = 11.0
+
 // articleStyle is the look of an article heading (第1条（目的）) at any level below the title:
 // body size, with the text following closely.
 var articleStyle = headingStyle{size: bodySize, leading: bodyLeading, before: 12, after: 2, align: alignLeft}

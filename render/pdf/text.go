@@ -75,26 +75,35 @@ func (t *Typesetter) setText(r rich, width, size float64, align alignment) []tex
 }
 
 // setBlock breaks r into lines of at most width at font size. With hang, a hard line that
-// starts with an item marker hangs its continuation lines under the text after the marker.
+// starts with an item marker hangs its continuation lines under the text after the marker, and
+// so do the hard lines that follow it without a marker of their own.
 func (t *Typesetter) setBlock(r rich, width, size float64, align alignment, hang bool) []textLine {
 	var out []textLine
 	cur := &spanCursor{spans: r.spans}
 	base := 0
+	carry := 0.0 // the hanging indent of the item the hard line continues
 	for _, piece := range strings.Split(r.text, "\n") {
 		p := &hardLine{t: t, text: piece, base: base, cur: cur, size: size}
 		base += len(piece) + 1
 		p.kern = t.kerns(piece, size, func(off int) faceID { return cur.at(p.base + off).face })
-		indent := 0.0
+		indent, first := 0.0, 0.0
 		if hang {
-			indent = p.hangIndent(width)
+			if itemMarker.MatchString(piece) {
+				indent = p.hangIndent(width)
+			} else {
+				// A hard line without a marker after an item continues it: all its lines
+				// hang under the item's text.
+				indent, first = carry, carry
+			}
+			carry = indent
 		}
-		lines := p.breakLines(width, indent)
+		lines := p.breakLines(width-first, indent-first)
 		if len(lines) == 0 {
 			out = append(out, textLine{size: size})
 			continue
 		}
 		for i, l := range lines {
-			w, in := width, 0.0
+			w, in := width-first, first
 			if i > 0 {
 				w, in = width-indent, indent
 			}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 
 	"github.com/annexgen/annexgen/render/linebreak"
 )
@@ -152,4 +153,42 @@ func script(r rune) scriptKind {
 		return kanji
 	}
 	return otherScript
+}
+
+// attachment matches the label that starts the title of an attachment: 別紙, 別紙2, 別表1,
+// followed by a full-width space.
+var attachment = regexp.MustCompile(`^(別紙|別表)[0-9０-９]*　`)
+
+// attachmentLabel sets the label of an attachment's title (別紙) on a line of its own at the left,
+// as an attachment is headed, into b, and returns the rest of the title.
+func (l *layouter) attachmentLabel(b *box, r rich, x float64) rich {
+	m := attachment.FindString(r.text)
+	if m == "" || len(m) == len(r.text) {
+		return r
+	}
+	label := sliceRich(r, 0, len(m)-len("　"))
+	size := headingStyles[2].size
+	lh := size * headingStyles[2].leading
+	for _, tl := range l.t.setText(label, textWidth, size, alignLeft) {
+		b.base = (lh-size)/2 + ascent*size
+		b.ops = l.lineOps(b.ops, tl, x, b.base)
+	}
+	b.h = lh + size/2
+	return sliceRich(r, len(m), len(r.text))
+}
+
+// sliceRich returns r.text[from:to] with its styles.
+func sliceRich(r rich, from, to int) rich {
+	out := rich{text: r.text[from:to]}
+	for _, sp := range r.spans {
+		if sp.end <= from {
+			continue
+		}
+		sp.end = min(sp.end, to) - from
+		out.spans = append(out.spans, sp)
+		if sp.end >= to-from {
+			break
+		}
+	}
+	return out
 }
