@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark/text"
 )
 
 // signature is a signature block as the memorandum and the SLA write it.
@@ -73,8 +71,8 @@ func TestComparisonColumnsShareEqually(t *testing.T) {
 		{"| 事項 | 改正後 | 改正前 |\n| --- | --- | --- |\n| Part1 1 合意内容 | 短い | " + long + " |\n", 1},
 	} {
 		ts := typesetter(t)
-		conv := newConverter(ts, []byte(tc.md))
-		doc := conv.document(ts.markdown.Parser().Parse(text.NewReader([]byte(tc.md))))
+		conv := newConverter(ts)
+		doc := conv.document([]byte(tc.md))
 		widths := newLayouter(ts, conv).columnWidths(doc.blocks[0].(*table), textWidth)
 		after, before := widths[tc.first], widths[tc.first+1]
 		var sum float64
