@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -9,11 +10,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/internal/convert"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -150,6 +153,39 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+func TestDiffWord(t *testing.T) {
+	all, err := convert.New(convert.Options{Formats: convert.Formats()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ts := newTestServer(t, Config{}, func(s *Server) { s.cfg.Converter = all })
+	res, b := postPair(t, ts.URL, ts.Client(), upload{"旧.xlsx", sample(t, "hospital.xlsx")}, upload{"新.xlsx", renewed(t)})
+	d := decodeDiff(t, res, b)
+	if got := strings.Join(names(d.Outputs), " "); got != "新.diff.md 新.diff.pdf 新.diff.docx" {
+		t.Fatalf("outputs %s", got)
+	}
+	docx := d.Outputs[2]
+	zr, err := zip.NewReader(bytes.NewReader(docx.Data), int64(len(docx.Data)))
+	if err != nil || docx.Type != mediaTypes["docx"] {
+		t.Fatalf("the DOCX (%s) is no ZIP: %v", docx.Type, err)
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		xml, _ := io.ReadAll(r)
+		if !strings.Contains(string(xml), changedWord) {
+			t.Errorf("word/document.xml lacks %s", changedWord)
+		}
+		return
+	}
+	t.Error("the DOCX has no word/document.xml")
+}
+
 func TestDiffRejected(t *testing.T) {
 	_, ts := newTestServer(t, Config{}, nil)
 	res, b := postPair(t, ts.URL, ts.Client(), upload{"旧.xlsx", planted(t)}, upload{"新.xlsx", renewed(t)})
@@ -157,7 +193,7 @@ func TestDiffRejected(t *testing.T) {
 	if d.Status != "rejected" || len(d.Outputs) != 0 || !strings.Contains(d.Reason, "新旧対照表を作成しませんでした") {
 		t.Fatalf("status %s (%s), %d outputs", d.Status, d.Reason, len(d.Outputs))
 	}
-	if d.Old.Errors == 0 || !d.Old.Findings.HasErrors() || d.Old.Label != "要修正 "+itoa(d.Old.Errors)+"件" {
+	if d.Old.Errors == 0 || !d.Old.Findings.HasErrors() || d.Old.Label != "要修正 "+strconv.Itoa(d.Old.Errors)+"件" {
 		t.Errorf("the old workbook's findings: %d errors, label %s", d.Old.Errors, d.Old.Label)
 	}
 	var at []string
@@ -179,11 +215,6 @@ func TestDiffRejected(t *testing.T) {
 	if d.Status != "rejected" || len(d.Outputs) != 0 || d.New.Status != "unreadable" || !strings.Contains(d.New.Reason, "Excel ブック（.xlsx）ではありません") {
 		t.Errorf("status %s, new %s: %s", d.Status, d.New.Status, d.New.Reason)
 	}
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
 
 func TestDiffRefused(t *testing.T) {
