@@ -28,6 +28,9 @@ type fileResult struct {
 	Findings checklist.Findings `json:"findings"`
 	Sheets   []xlsx.Sheet       `json:"sheets"`
 	Outputs  []output           `json:"outputs"`
+	Created  string             `json:"created,omitempty"` // 作成日 of a readable workbook, 2026-04-01
+	Version  string             `json:"version,omitempty"` // 版数 of a readable workbook
+	readable bool
 }
 
 // output is one file to download; Data is base64 in JSON.
@@ -79,19 +82,14 @@ func (s *Server) convert(j job) (res fileResult) {
 	list, findings, err := xlsx.Read(f, size, j.name, opt)
 	res.Findings = append(res.Findings, findings...)
 	if err != nil {
-		reason := err.Error()
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
-			reason = fe.Reason
-		}
-		if errors.Is(err, xlsx.ErrPasswordMissing) || errors.Is(err, xlsx.ErrPasswordWrong) {
-			reason += "（ページ上部の「パスワード」欄に入力してから、もう一度送ってください）"
-		}
+		reason := unreadableReason(err)
 		res.Findings = append(res.Findings, checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, reason))
 		res.Status, res.Label, res.Reason = "unreadable", "読み込めません", reason
 		res.count()
 		return res
 	}
+	res.readable = true
+	res.Created, res.Version = list.Info.Created.String(), list.Info.Version
 	res.Kind = j.kind
 	if res.Kind == "" {
 		res.Kind = document.KindOf(list.Info.DocKind)
@@ -125,6 +123,19 @@ func (s *Server) convert(j job) (res fileResult) {
 		}
 	}
 	return res
+}
+
+// unreadableReason says why a workbook could not be read, for the page.
+func unreadableReason(err error) string {
+	reason := err.Error()
+	var fe *xlsx.FileError
+	if errors.As(err, &fe) {
+		reason = fe.Reason
+	}
+	if errors.Is(err, xlsx.ErrPasswordMissing) || errors.Is(err, xlsx.ErrPasswordWrong) {
+		reason += "（ページ上部の「パスワード」欄に入力してから、もう一度送ってください）"
+	}
+	return reason
 }
 
 // add adds an output.

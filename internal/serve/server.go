@@ -1,6 +1,7 @@
 // Package serve is the local web page of annexgen serve: a clerk drops
 // workbooks on it, sees the findings on the workbook's own cells and takes
-// the documents and the annotated workbook away.
+// the documents and the annotated workbook away; of two workbooks, it
+// makes the 新旧対照表 (POST /api/diff, files old and new).
 //
 // The server keeps no state between requests. An upload's response
 // carries the findings, the sheets' cell texts and every output (base64),
@@ -55,6 +56,8 @@ type Server struct {
 	slots *limiter
 	// work converts one spooled upload; tests replace it.
 	work func(j job) fileResult
+	// compare compares two spooled uploads; tests replace it.
+	compare func(old, cur job) diffResult
 }
 
 // New returns a server for cfg.
@@ -79,6 +82,7 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, slots: newLimiter(cfg.Workers, cfg.Queue)}
 	s.work = s.convert
+	s.compare = s.diff
 	return s
 }
 
@@ -98,6 +102,7 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("POST /api/convert", s.convertAPI)
 	mux.HandleFunc("POST /api/zip", s.zipAPI)
+	mux.HandleFunc("POST /api/diff", s.diffAPI)
 	cross := http.NewCrossOriginProtection()
 	cross.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("refused cross-origin request", "origin", r.Header.Get("Origin"), "path", r.URL.Path)

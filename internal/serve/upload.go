@@ -26,8 +26,9 @@ type choices struct {
 
 // job is one uploaded file, spooled to disk, to convert.
 type job struct {
-	name string // the file's name as uploaded, base name only
-	path string // the spooled copy
+	name  string // the file's name as uploaded, base name only
+	path  string // the spooled copy
+	field string // the form field it came in: file, or old and new for a diff
 	choices
 }
 
@@ -39,6 +40,10 @@ type requestError struct {
 }
 
 func (e *requestError) Error() string { return e.message }
+
+// fileFields are the form fields that carry files: file for conversions,
+// old and new for a comparison.
+var fileFields = map[string]bool{"file": true, "old": true, "new": true}
 
 // maxFieldBytes bounds a form field other than a file.
 const maxFieldBytes = 4 << 10
@@ -67,7 +72,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (jobs []job,
 		if err != nil {
 			return jobs, uploadError(err, s.cfg)
 		}
-		if part.FormName() != "file" {
+		if !fileFields[part.FormName()] {
 			if err := ch.set(part); err != nil {
 				return jobs, err
 			}
@@ -78,6 +83,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (jobs []job,
 				fmt.Sprintf("一度に送れるファイルは %d 個までです。分けて送ってください", s.cfg.MaxFiles)}
 		}
 		j, err := s.spool(part)
+		j.field = part.FormName()
 		if j.path != "" {
 			jobs = append(jobs, j)
 		}
@@ -178,34 +184,50 @@ type response struct {
 	Files  []fileResult `json:"files"`
 	Zip    *output      `json:"zip,omitempty"`    // every output of every file
 	Notice string       `json:"notice,omitempty"` // a note for every file: no PDF font
+	// Pair is, for exactly two files, the indexes of the 改正前 and the
+	// 改正後 that the page proposes for a 新旧対照表, and why.
+	Pair *pair `json:"pair,omitempty"`
 }
 
 // run converts the uploaded files in one worker, within the request's
-// deadline. When the deadline passes first, the worker still finishes
-// (and then removes the files), so that the limit stays true.
+// deadline.
 func (s *Server) run(ctx context.Context, jobs []job) (*response, error) {
-	if err := s.slots.acquire(ctx); err != nil {
-		removeJobs(jobs)
-		if errors.Is(err, errBusy) {
-			return nil, &requestError{http.StatusServiceUnavailable, "ただいま混み合っています。しばらくしてからもう一度送ってください"}
-		}
-		return nil, deadlineError(ctx)
-	}
-	done := make(chan *response, 1)
-	go func() {
-		defer s.slots.release()
-		defer removeJobs(jobs)
-		res := &response{}
+	res := &response{}
+	err := s.inWorker(ctx, jobs, func() {
 		for _, j := range jobs {
 			res.Files = append(res.Files, s.work(j))
 		}
-		done <- res
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// inWorker runs work in one worker, within the request's deadline, and
+// removes the spooled jobs after it. When the deadline passes first, the
+// worker still finishes (and then removes the files), so that the limit
+// stays true; work's results must then be left alone.
+func (s *Server) inWorker(ctx context.Context, jobs []job, work func()) error {
+	if err := s.slots.acquire(ctx); err != nil {
+		removeJobs(jobs)
+		if errors.Is(err, errBusy) {
+			return &requestError{http.StatusServiceUnavailable, "ただいま混み合っています。しばらくしてからもう一度送ってください"}
+		}
+		return deadlineError(ctx)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer s.slots.release()
+		defer removeJobs(jobs)
+		work()
 	}()
 	select {
-	case res := <-done:
-		return res, nil
+	case <-done:
+		return nil
 	case <-ctx.Done():
-		return nil, deadlineError(ctx)
+		return deadlineError(ctx)
 	}
 }
 
@@ -264,6 +286,9 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) (*response
 	}
 	if err := s.cfg.Converter.Ready(); err != nil {
 		res.Notice = "PDF は作成できません: " + err.Error()
+	}
+	if len(res.Files) == 2 {
+		res.Pair = pairOf(res.Files[0], res.Files[1])
 	}
 	for _, f := range res.Files {
 		s.log.Info("converted", "file", f.File, "status", f.Status, "errors", f.Errors, "warnings", f.Warnings, "outputs", len(f.Outputs))

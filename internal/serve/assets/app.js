@@ -9,7 +9,9 @@
   const statusLine = document.getElementById('status');
   const all = document.getElementById('all');
   const results = document.getElementById('results');
+  const diffPanel = document.getElementById('diff');
   let urls = [];
+  let diffURLs = [];
 
   const severityLabel = { error: 'エラー', warning: '警告', info: '情報' };
   const formatLabel = { pdf: 'PDF', md: 'Markdown', docx: 'Word', xlsx: '確認結果つき確認表（Excel）', zip: 'すべて（ZIP）' };
@@ -34,18 +36,19 @@
     document.body.dataset.state = state;
   }
 
-  // blobURL turns an output (base64) into a Blob URL, revoked at the next upload.
-  function blobURL(o) {
+  // blobURL turns an output (base64) into a Blob URL, revoked at the next
+  // upload (or comparison, for the bucket diffURLs).
+  function blobURL(o, bucket) {
     const bin = atob(o.data);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const url = URL.createObjectURL(new Blob([bytes], { type: o.type }));
-    urls.push(url);
+    (bucket || urls).push(url);
     return url;
   }
 
-  function downloadLink(o) {
-    return el('a', { href: blobURL(o), download: o.name, class: 'download', 'data-format': o.format },
+  function downloadLink(o, bucket) {
+    return el('a', { href: blobURL(o, bucket), download: o.name, class: 'download', 'data-format': o.format },
       (formatLabel[o.format] || o.format) + ': ' + o.name);
   }
 
@@ -79,18 +82,109 @@
       setStatus(body.error || ('エラーが発生しました（' + res.status + '）'), 'error');
       return;
     }
-    show(body);
+    show(body, list);
     setStatus(body.files.length + ' 個のファイルを確認しました。', 'done');
   }
 
-  function show(body) {
-    for (const u of urls) URL.revokeObjectURL(u);
+  function show(body, list) {
+    for (const u of urls.concat(diffURLs)) URL.revokeObjectURL(u);
     urls = [];
+    diffURLs = [];
     all.replaceChildren();
+    diffPanel.replaceChildren();
     results.replaceChildren();
+    if (body.pair && list.length === 2) diffPanel.append(pairPanel(body, list));
     if (body.notice) all.append(el('p', { class: 'notice' }, body.notice));
     if (body.zip && body.files.some((f) => f.outputs.length > 0)) all.append(el('p', {}, downloadLink(body.zip)));
     body.files.forEach((f, i) => results.append(card(f, i)));
+  }
+
+  // pairPanel offers the 新旧対照表 of two workbooks: the clerk checks which
+  // is the 改正前 (proposed by the server, with its rule) and sends both again.
+  function pairPanel(body, list) {
+    let oldIdx = body.pair.old;
+    const describe = (i) => {
+      const f = body.files[i];
+      const about = [f.created ? '作成日 ' + f.created : '', f.version ? '版数 ' + f.version : ''].filter(Boolean).join('・');
+      return f.file + (about ? '（' + about + '）' : '');
+    };
+    const oldName = el('span', { class: 'side', id: 'diff-old' });
+    const newName = el('span', { class: 'side', id: 'diff-new' });
+    const render = () => {
+      oldName.textContent = describe(oldIdx);
+      newName.textContent = describe(1 - oldIdx);
+    };
+    render();
+    const swap = el('button', { type: 'button', id: 'diff-swap' }, '改正前と改正後を入れ替える');
+    swap.addEventListener('click', () => {
+      oldIdx = 1 - oldIdx;
+      rule.textContent = '改正前と改正後を入れ替えました。';
+      render();
+    });
+    const rule = el('p', { class: 'small', id: 'diff-rule' }, body.pair.rule + '。');
+    const make = el('button', { type: 'button', id: 'make-diff', class: 'button' }, '新旧対照表を作る');
+    const out = el('div', { id: 'diff-result' });
+    make.addEventListener('click', () => compare(list, oldIdx, out, make));
+    return el('section', { class: 'file pair' },
+      el('h2', {}, '新旧対照表（2 つの確認表を比べる）'),
+      el('p', {}, '改正前: ', oldName), el('p', {}, '改正後: ', newName),
+      rule,
+      el('p', { class: 'small' }, '改正前・改正後は、2 つとも読み込めれば作成日の早い方（同じ日か作成日がなければ版数の小さい方）を改正前とし、' +
+        'それで決まらなければドロップした（選んだ）順に先の方を改正前とします。違っていれば入れ替えてください。'),
+      el('p', {}, swap, ' ', make), out);
+  }
+
+  // compare sends files oldIdx (改正前) and 1 - oldIdx (改正後) to /api/diff.
+  async function compare(list, oldIdx, out, button) {
+    const oldFile = list[oldIdx];
+    const newFile = list[1 - oldIdx];
+    for (const u of diffURLs) URL.revokeObjectURL(u);
+    diffURLs = [];
+    const data = new FormData(form);
+    data.append('old', oldFile, oldFile.name);
+    data.append('new', newFile, newFile.name);
+    out.replaceChildren(el('p', { class: 'busy' }, '新旧対照表を作成しています…'));
+    button.disabled = true;
+    let res, body;
+    try {
+      res = await fetch('/api/diff', { method: 'POST', body: data });
+      body = await res.json();
+    } catch (e) {
+      body = { error: 'annexgen に接続できないか、応答を読めませんでした。' };
+    } finally {
+      button.disabled = false;
+    }
+    if (!res || !res.ok) {
+      out.replaceChildren(el('p', { class: 'reason', id: 'diff-error' }, body.error || ('エラーが発生しました（' + res.status + '）')));
+      return;
+    }
+    out.replaceChildren(diffResult(body, oldIdx));
+  }
+
+  // diffResult shows the 新旧対照表, or each workbook's findings, linked to
+  // the cells of its card (n is the card's index).
+  function diffResult(d, oldIdx) {
+    const c = el('div', { class: 'status-' + d.status, 'data-status': d.status });
+    c.append(el('p', { class: 'summary' }, el('span', { class: 'badge' }, d.label)));
+    if (d.reason) c.append(el('p', { class: 'reason' }, d.reason));
+    if (d.notice) c.append(el('p', { class: 'notice' }, d.notice));
+    if (d.outputs.length > 0) {
+      const ul = el('ul', { class: 'downloads' });
+      for (const o of d.outputs) ul.append(el('li', {}, downloadLink(o, diffURLs)));
+      c.append(ul);
+      const pdf = d.outputs.find((o) => o.format === 'pdf');
+      if (pdf) {
+        const frame = el('iframe', { class: 'pdf', title: 'PDF のプレビュー: ' + pdf.name });
+        frame.src = c.querySelector('a[data-format="pdf"]').href;
+        c.append(el('details', { open: '' }, el('summary', {}, '新旧対照表の PDF を表示'), frame));
+      }
+    }
+    for (const [side, f, n] of [['改正前', d.old, oldIdx], ['改正後', d.new, 1 - oldIdx]]) {
+      if (f.findings.length === 0) continue;
+      c.append(el('h3', { class: 'side-' + (side === '改正前' ? 'old' : 'new') }, side + ': ' + f.file + '　' + f.label + '（エラー ' + f.errors + '件・警告 ' + f.warnings + '件）'));
+      c.append(findingTable(f.findings, n));
+    }
+    return c;
   }
 
   function card(f, n) {
@@ -211,7 +305,7 @@
   // A file dropped beside the zone is not opened by the browser in place of the page.
   window.addEventListener('dragover', (e) => e.preventDefault());
   window.addEventListener('drop', (e) => e.preventDefault());
-  results.addEventListener('click', (e) => {
+  document.querySelector('main').addEventListener('click', (e) => {
     const a = e.target.closest('a.goto');
     if (!a) return;
     e.preventDefault();
