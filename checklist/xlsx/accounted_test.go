@@ -93,8 +93,8 @@ func TestMergeAcrossItemsCopies(t *testing.T) {
 }
 
 // TestAccountedCorpus reads the catalogue's files that try to lose items,
-// copy values or exhaust the reader: each gives its reason or its
-// findings, exactly.
+// copy values or exhaust the reader, and accounts for their items: each
+// gives its reason or its findings, exactly.
 func TestAccountedCorpus(t *testing.T) {
 	tests := []struct {
 		file   string
@@ -120,7 +120,7 @@ func TestAccountedCorpus(t *testing.T) {
 		{"part2-missing.xlsx", "", []string{"part-missing warning Part2"}},
 		{"part1-missing.xlsx", "", []string{"header-missing error Part1"}},
 		{"merge-items.xlsx", "", []string{"merge-across-items warning Part1!I4"}},
-		{"merged-number.xlsx", "", nil}, // read as one item: render refuses it (items-lost)
+		{"merged-number.xlsx", "", []string{"items-lost error Part1!A5"}}, // read as one item, counted as two
 		{"clerk-dates.xlsx", "", []string{"done-without-open info Part1!E4 Part1 1", "date-after-created warning Part1!E5 Part1 2"}},
 		{"date-range.xlsx", "", []string{"date-invalid error Part1!E5 Part1 2"}},
 		{"vendor-no-column.xlsx", "", []string{"vendor-no-column error Part1!A3"}},
@@ -146,6 +146,7 @@ func TestAccountedCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			fs = AccountFile(c, fs, path, "")
 			if got, want := short(fs), strings.Join(tt.want, "\n"); got != want {
 				t.Errorf("findings\n got:\n%s\nwant:\n%s", got, want)
 			}
