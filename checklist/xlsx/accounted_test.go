@@ -54,12 +54,25 @@ var accountedRuleCases = []struct {
 		false, []string{"merge-across-items warning Part2!F5"}},
 	{"完了日 after 作成日", func(b *testBook) { b.set(checklist.SheetPart1, "E5", "2024/8/1") },
 		false, []string{"date-after-created warning Part1!E5 Part1 2"}},
+	{"効力発生日 before 締結日", func(b *testBook) { b.signing("2024/8/1", "令和6年7月1日") },
+		false, []string{"date-effective-before-signing warning 基本情報!B12"}},
+	{"効力発生日 on 締結日", func(b *testBook) { b.signing("2024/8/1", "令和6年8月1日") }, false, nil},
+	{"効力発生日 after 締結日", func(b *testBook) { b.signing("2024/8/1", "2024/9/1") }, false, nil},
+	{"効力発生日 without 締結日", func(b *testBook) { b.signing("", "2024/7/1") }, false, nil},
+	{"締結日 without 効力発生日", func(b *testBook) { b.signing("2024/8/1", "") }, false, nil},
 	{"はい with a 完了日", func(b *testBook) { b.set(checklist.SheetPart1, "E4", "2024/6/1") },
 		false, []string{"done-without-open info Part1!E4 Part1 1"}},
 	{"date serial out of range", func(b *testBook) { b.date(checklist.SheetPart1, "E5", -5, "yyyy/mm/dd") },
 		false, []string{"date-invalid error Part1!E5 Part1 2"}},
 	{"weekday that is not the date's", func(b *testBook) { b.set(checklist.SheetPart1, "E5", "2024/7/1(火)") },
 		false, []string{"date-invalid error Part1!E5 Part1 2"}},
+}
+
+// signing writes the 締結日 and the 効力発生日 of 基本情報, in rows 11
+// and 12.
+func (b *testBook) signing(signed, effective string) *testBook {
+	return b.set(checklist.SheetInfo, "A11", "締結日").set(checklist.SheetInfo, "B11", signed).
+		set(checklist.SheetInfo, "A12", "効力発生日").set(checklist.SheetInfo, "B12", effective)
 }
 
 // weekdayValueCases read dates written with their day of the week.
