@@ -286,3 +286,36 @@ func TestTempRemoved(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestAccount checks that an item row counted but not read, or a count
+// that fails, gives an items-lost error, and that a checklist read with
+// errors is left as it is.
+func TestAccount(t *testing.T) {
+	path := badPath(t, "merged-number.xlsx")
+	c, fs, err := Load(path, checklist.Options{})
+	if err != nil || len(fs) != 0 {
+		t.Fatal(err, fs)
+	}
+	if got := short(AccountFile(c, nil, path, "")); got != "items-lost error Part1!A5" {
+		t.Errorf("lost row: %s", got)
+	}
+	junk := []byte("not a workbook")
+	if got := Account(c, nil, bytes.NewReader(junk), int64(len(junk)), ""); len(got) != 1 || got[0].Code != checklist.ItemsLost || got[0].Severity != checklist.SeverityError {
+		t.Errorf("count failed: %s", short(got))
+	}
+	if got := AccountFile(c, nil, filepath.Join(t.TempDir(), "gone.xlsx"), ""); len(got) != 1 || got[0].Code != checklist.ItemsLost {
+		t.Errorf("file gone: %s", short(got))
+	}
+	withError := checklist.Findings{checklist.NewFinding(checklist.MsgBasicMissingVendor, checklist.Cell{Sheet: checklist.SheetInfo}, nil)}
+	if got := AccountFile(c, withError, path, ""); short(got) != short(withError) {
+		t.Errorf("checklist with errors: %s", short(got))
+	}
+	whole := badPath(t, "backslash-names.xlsx")
+	c, fs, err = Load(whole, checklist.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := AccountFile(c, fs, whole, ""); len(got) != len(fs) {
+		t.Errorf("every row read: %s", short(got))
+	}
+}
