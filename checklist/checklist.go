@@ -305,8 +305,8 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
-// before reports whether date d is earlier than b.
-func (d Date) before(b Date) bool {
+// Before reports whether date d is earlier than b.
+func (d Date) Before(b Date) bool {
 	if d.Year != b.Year {
 		return d.Year < b.Year
 	}

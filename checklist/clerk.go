@@ -10,7 +10,7 @@ func (v *validator) dates(it *Item) {
 		return
 	}
 	created := v.c.Info.Created
-	if !created.IsZero() && created.before(it.Done) {
+	if !created.IsZero() && created.Before(it.Done) {
 		v.add(MsgDateAfterCreated, v.cell(it, FieldDone), it, formatDate(it.Done), formatDate(created))
 	}
 	if it.Check == CheckYes {

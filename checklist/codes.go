@@ -55,6 +55,7 @@ const (
 	MergeAcrossItems  Code = "merge-across-items"
 	DateAfterCreated  Code = "date-after-created"
 	DoneWithoutOpen   Code = "done-without-open"
+	EffectiveEarly    Code = "date-effective-before-signing"
 	ItemsLost         Code = "items-lost"
 )
 
@@ -131,6 +132,7 @@ const (
 	MsgItemsLost
 	MsgItemsLostDocument
 	MsgItemsUncounted
+	MsgEffectiveEarly
 	msgCount
 )
 
@@ -288,6 +290,8 @@ var catalogue = [msgCount]wording{
 		"項目「%s」が作った文書（%s）にありません。文書から項目が抜け落ちるため、文書を作りません。ひな形を変えている場合は、項目の節（item.md.tmpl）が全項目を出力しているか確かめてください。そうでなければ開発元に報告してください。"},
 	MsgItemsUncounted: {ItemsLost, SeverityError,
 		"確認表の項目を数え直せなかったため（%v）、すべての項目が文書に入ったことを確かめられません。文書を作りません。Excel で開いて保存し直してから、もう一度お試しください。"},
+	MsgEffectiveEarly: {EffectiveEarly, SeverityWarning,
+		"効力発生日（%s）が締結日（%s）より前です。この文書は締結より前にさかのぼって効力を生じることになります。さかのぼるのが合意のとおりか、どちらかの日付の誤りでないか確かめてください。"},
 }
 
 // Code returns the code of the wording.

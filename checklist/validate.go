@@ -105,7 +105,7 @@ func (v *validator) item(p *Part, it *Item) {
 		}
 		v.findings = append(v.findings, f)
 	}
-	if !it.Done.IsZero() && !info.FirstDate.IsZero() && it.Done.before(info.FirstDate) {
+	if !it.Done.IsZero() && !info.FirstDate.IsZero() && it.Done.Before(info.FirstDate) {
 		v.add(MsgDateOrder, v.cell(it, FieldDone), it,
 			wareki.Format(it.Done.Year, it.Done.Month, it.Done.Day),
 			wareki.Format(info.FirstDate.Year, info.FirstDate.Month, info.FirstDate.Day))

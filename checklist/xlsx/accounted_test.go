@@ -54,12 +54,25 @@ var accountedRuleCases = []struct {
 		false, []string{"merge-across-items warning Part2!F5"}},
 	{"完了日 after 作成日", func(b *testBook) { b.set(checklist.SheetPart1, "E5", "2024/8/1") },
 		false, []string{"date-after-created warning Part1!E5 Part1 2"}},
+	{"効力発生日 before 締結日", func(b *testBook) { b.signing("2024/8/1", "令和6年7月1日") },
+		false, []string{"date-effective-before-signing warning 基本情報!B12"}},
+	{"効力発生日 on 締結日", func(b *testBook) { b.signing("2024/8/1", "令和6年8月1日") }, false, nil},
+	{"効力発生日 after 締結日", func(b *testBook) { b.signing("2024/8/1", "2024/9/1") }, false, nil},
+	{"効力発生日 without 締結日", func(b *testBook) { b.signing("", "2024/7/1") }, false, nil},
+	{"締結日 without 効力発生日", func(b *testBook) { b.signing("2024/8/1", "") }, false, nil},
 	{"はい with a 完了日", func(b *testBook) { b.set(checklist.SheetPart1, "E4", "2024/6/1") },
 		false, []string{"done-without-open info Part1!E4 Part1 1"}},
 	{"date serial out of range", func(b *testBook) { b.date(checklist.SheetPart1, "E5", -5, "yyyy/mm/dd") },
 		false, []string{"date-invalid error Part1!E5 Part1 2"}},
 	{"weekday that is not the date's", func(b *testBook) { b.set(checklist.SheetPart1, "E5", "2024/7/1(火)") },
 		false, []string{"date-invalid error Part1!E5 Part1 2"}},
+}
+
+// signing writes the 締結日 and the 効力発生日 of 基本情報, in rows 11
+// and 12.
+func (b *testBook) signing(signed, effective string) *testBook {
+	return b.set(checklist.SheetInfo, "A11", "締結日").set(checklist.SheetInfo, "B11", signed).
+		set(checklist.SheetInfo, "A12", "効力発生日").set(checklist.SheetInfo, "B12", effective)
 }
 
 // weekdayValueCases read dates written with their day of the week.
@@ -93,8 +106,8 @@ func TestMergeAcrossItemsCopies(t *testing.T) {
 }
 
 // TestAccountedCorpus reads the catalogue's files that try to lose items,
-// copy values or exhaust the reader: each gives its reason or its
-// findings, exactly.
+// copy values or exhaust the reader, and accounts for their items: each
+// gives its reason or its findings, exactly.
 func TestAccountedCorpus(t *testing.T) {
 	tests := []struct {
 		file   string
@@ -120,7 +133,7 @@ func TestAccountedCorpus(t *testing.T) {
 		{"part2-missing.xlsx", "", []string{"part-missing warning Part2"}},
 		{"part1-missing.xlsx", "", []string{"header-missing error Part1"}},
 		{"merge-items.xlsx", "", []string{"merge-across-items warning Part1!I4"}},
-		{"merged-number.xlsx", "", nil}, // read as one item: render refuses it (items-lost)
+		{"merged-number.xlsx", "", []string{"items-lost error Part1!A5"}}, // read as one item, counted as two
 		{"clerk-dates.xlsx", "", []string{"done-without-open info Part1!E4 Part1 1", "date-after-created warning Part1!E5 Part1 2"}},
 		{"date-range.xlsx", "", []string{"date-invalid error Part1!E5 Part1 2"}},
 		{"vendor-no-column.xlsx", "", []string{"vendor-no-column error Part1!A3"}},
@@ -146,6 +159,7 @@ func TestAccountedCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			fs = AccountFile(c, fs, path, "")
 			if got, want := short(fs), strings.Join(tt.want, "\n"); got != want {
 				t.Errorf("findings\n got:\n%s\nwant:\n%s", got, want)
 			}
@@ -270,5 +284,38 @@ func TestTempRemoved(t *testing.T) {
 	liveTemp.Delete(dir)
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestAccount checks that an item row counted but not read, or a count
+// that fails, gives an items-lost error, and that a checklist read with
+// errors is left as it is.
+func TestAccount(t *testing.T) {
+	path := badPath(t, "merged-number.xlsx")
+	c, fs, err := Load(path, checklist.Options{})
+	if err != nil || len(fs) != 0 {
+		t.Fatal(err, fs)
+	}
+	if got := short(AccountFile(c, nil, path, "")); got != "items-lost error Part1!A5" {
+		t.Errorf("lost row: %s", got)
+	}
+	junk := []byte("not a workbook")
+	if got := Account(c, nil, bytes.NewReader(junk), int64(len(junk)), ""); len(got) != 1 || got[0].Code != checklist.ItemsLost || got[0].Severity != checklist.SeverityError {
+		t.Errorf("count failed: %s", short(got))
+	}
+	if got := AccountFile(c, nil, filepath.Join(t.TempDir(), "gone.xlsx"), ""); len(got) != 1 || got[0].Code != checklist.ItemsLost {
+		t.Errorf("file gone: %s", short(got))
+	}
+	withError := checklist.Findings{checklist.NewFinding(checklist.MsgBasicMissingVendor, checklist.Cell{Sheet: checklist.SheetInfo}, nil)}
+	if got := AccountFile(c, withError, path, ""); short(got) != short(withError) {
+		t.Errorf("checklist with errors: %s", short(got))
+	}
+	whole := badPath(t, "backslash-names.xlsx")
+	c, fs, err = Load(whole, checklist.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := AccountFile(c, fs, whole, ""); len(got) != len(fs) {
+		t.Errorf("every row read: %s", short(got))
 	}
 }

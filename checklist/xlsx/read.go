@@ -361,6 +361,7 @@ func (b *bookReader) readInfo(g *grid, info *checklist.Info) {
 		}
 	}
 	b.checkInfo(g, info, seen, docKind, docRow)
+	b.checkSigningDates(g, info, seen)
 }
 
 // checkInfo reports the required 基本情報 values that are missing and

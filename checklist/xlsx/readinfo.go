@@ -1,6 +1,9 @@
 package xlsx
 
-import "github.com/annexgen/annexgen/checklist"
+import (
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/checklist/wareki"
+)
 
 // readSigning reads the 基本情報 values about the contract and its
 // signing (契約名 aside): the dates, 締結方法 and the hospital's address
@@ -61,4 +64,16 @@ func levelColumn(g *grid, header int, name string) int {
 		}
 	}
 	return -1
+}
+
+// checkSigningDates warns of a 効力発生日 earlier than the 締結日, both
+// given: the document would take effect before it is signed. seen gives
+// the row of each label read.
+func (b *bookReader) checkSigningDates(g *grid, info *checklist.Info, seen map[string]int) {
+	if info.SignDate.IsZero() || info.Effective.IsZero() || !info.Effective.Before(info.SignDate) {
+		return
+	}
+	b.add(checklist.MsgEffectiveEarly, where{sheet: g.name, ref: cellRef(seen["効力発生日"], 1)},
+		wareki.Format(info.Effective.Year, info.Effective.Month, info.Effective.Day),
+		wareki.Format(info.SignDate.Year, info.SignDate.Month, info.SignDate.Day))
 }

@@ -50,12 +50,13 @@ func (a *annotation) validateAnnotated(in batch.Input, opt checklist.Options, pw
 	if err != nil {
 		return validateFile(in.Path, opt, pwSource)
 	}
-	_, findings, err := xlsx.Read(bytes.NewReader(data), int64(len(data)), in.Path, opt)
+	list, findings, err := xlsx.Read(bytes.NewReader(data), int64(len(data)), in.Path, opt)
 	if err != nil {
 		f := batch.Unreadable(err)
 		f.Message += passwordHint(err, pwSource)
 		return newFileReport(in.Path, append(findings, f))
 	}
+	findings = xlsx.Account(list, findings, bytes.NewReader(data), int64(len(data)), opt.Password)
 	out := a.annotatedPath(in)
 	var buf bytes.Buffer
 	if err := annotate.Write(&buf, bytes.NewReader(data), int64(len(data)), findings, opt); err != nil {

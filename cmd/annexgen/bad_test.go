@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -158,8 +159,57 @@ var badCases = []badCase{
 	{file: "markup.xlsx", status: 0, outputs: 2},
 	{file: "vendors50.xlsx", status: 0, outputs: 2},
 	{file: "vendors50.xlsx", flags: []string{"--per-vendor"}, status: 0, outputs: 100},
+	{file: "merged-number.xlsx", status: 1, errors: 1, line: "  エラー  Part1!A5  " + mergedNumberLost},
 	{file: "office1904.xlsx", status: 0, renderStatus: 1, errors: 1,
 		line: "  警告  Part2  シート「Part2」がありません。Part1 だけの確認表として確認します。契約の文書を作るには Part2（医療機関と事業者が共同で実施する項目）のシートが必要です。該当しない項目は削除せず、初回確認を「対象外」にしてください。 (part-missing)"},
+}
+
+// mergedNumberLost is the items-lost finding of merged-number.xlsx, whose
+// Part1 item in row 5 hides under a merged 項番.
+const mergedNumberLost = "Part1: 5行目の項目が読み取った確認表にありません（シートの項目2件のうち1件）。文書から項目が抜け落ちるため、文書を作りません。Excel で開いて保存し直してから、もう一度お試しください。解決しない場合は開発元に報告してください。 (items-lost)"
+
+// TestItemsLostEverywhere checks that a workbook whose item rows were not
+// all read gets the same items-lost error from validate, validate
+// --annotate and render, in text and JSON, with exit status 1.
+func TestItemsLostEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	path := badFile(t, dir, "merged-number.xlsx")
+	type report struct {
+		Files []struct {
+			Errors   int                 `json:"errors"`
+			Findings []map[string]string `json:"findings"`
+		} `json:"files"`
+	}
+	var messages []string
+	for _, args := range [][]string{
+		{"validate", "--format", "json", path},
+		{"validate", "--format", "json", "--annotate", "-o", filepath.Join(dir, "annotated"), path},
+		{"render", "--json", "-o", filepath.Join(dir, "out"), path},
+	} {
+		r := annexgen(t, nil, args...)
+		var rep report
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Files) != 1 {
+			t.Fatalf("%v: %v\n%s", args, err, r.stdout)
+		}
+		f := rep.Files[0]
+		if r.status != exitRejected || f.Errors != 1 || len(f.Findings) != 1 {
+			t.Fatalf("%v: status %d, %+v; want one error", args, r.status, f)
+		}
+		fd := f.Findings[0]
+		if fd["code"] != "items-lost" || fd["severity"] != "error" || fd["sheet"] != "Part1" || fd["cell"] != "A5" {
+			t.Errorf("%v: finding %v, want items-lost at Part1!A5", args, fd)
+		}
+		messages = append(messages, fd["message"])
+	}
+	if messages[0] != messages[1] || messages[0] != messages[2] {
+		t.Errorf("messages differ:\n%s", strings.Join(messages, "\n"))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "annotated", "merged-number.findings.xlsx")); err != nil {
+		t.Errorf("annotated copy: %v", err)
+	}
+	if files, _ := os.ReadDir(filepath.Join(dir, "out")); len(files) != 0 {
+		t.Errorf("render wrote %d files", len(files))
+	}
 }
 
 // rendered returns the exit status of render.

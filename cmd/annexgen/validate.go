@@ -102,8 +102,9 @@ func validateAll(e *env, args []string, opt checklist.Options, pwSource string, 
 	return reports, nil
 }
 
-// validateFile loads one file; a file that is not a readable workbook
-// becomes a single file-unreadable error finding.
+// validateFile loads one file and accounts for its items as rendering
+// does (xlsx.AccountFile); a file that is not a readable workbook becomes
+// a single file-unreadable error finding.
 func validateFile(path string, opt checklist.Options, pwSource string) fileReport {
 	if stall != "" && filepath.Base(path) == stall {
 		select {}
@@ -111,7 +112,10 @@ func validateFile(path string, opt checklist.Options, pwSource string) fileRepor
 	err := batch.CheckInput(path)
 	var findings checklist.Findings
 	if err == nil {
-		_, findings, err = xlsx.Load(path, opt)
+		var list *checklist.Checklist
+		if list, findings, err = xlsx.Load(path, opt); err == nil {
+			findings = xlsx.AccountFile(list, findings, path, opt.Password)
+		}
 	}
 	if err != nil {
 		f := batch.Unreadable(err)

@@ -2,97 +2,37 @@ package convert
 
 import (
 	"fmt"
-	"os"
 	"regexp"
-	"strings"
 
 	"github.com/annexgen/annexgen/checklist"
-	"github.com/annexgen/annexgen/checklist/xlsx"
 )
 
 // The conservation of items: every item row of a Part sheet is in the
 // documents, or an error finding names it and nothing is made. The rows
-// are counted a second way (xlsx.CountItems), from the file's raw XML,
-// and compared with what the reader read; each item's id is then looked
-// for in the Markdown made. A mistake anywhere in between becomes an
-// error, never a shorter contract.
+// are counted a second way and compared with what the reader read
+// (xlsx.Account, which validation calls too); each item's id is then
+// looked for in the Markdown made. A mistake anywhere in between becomes
+// an error, never a shorter contract.
 
-// countFile counts the item rows of the workbook at path.
-func countFile(path string, password string) (xlsx.ItemRows, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// requirePart2 returns the findings of a checklist about to be rendered
+// with part-missing raised to an error: validate only warns that Part2 is
+// missing, render refuses the workbook.
+func requirePart2(list *checklist.Checklist, fs checklist.Findings) checklist.Findings {
+	for _, p := range list.Parts {
+		if p.Name == checklist.SheetPart2 {
+			return fs
+		}
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return xlsx.CountItems(f, st.Size(), password)
-}
-
-// account checks a checklist that has been read without errors before
-// its documents are made: Part2 is there (validate only warns of its
-// absence), and every item row counted in the file was read. It returns
-// the findings with part-missing raised to an error, and the findings of
-// items lost.
-func account(list *checklist.Checklist, fs checklist.Findings, counted xlsx.ItemRows, countErr error) checklist.Findings {
 	out := append(checklist.Findings(nil), fs...)
-	hasPart2 := false
-	for _, p := range list.Parts {
-		hasPart2 = hasPart2 || p.Name == checklist.SheetPart2
-	}
-	if !hasPart2 {
-		raised := false
-		for i := range out {
-			if out[i].Code == checklist.PartMissing {
-				out[i].Severity, raised = checklist.SeverityError, true
-			}
-		}
-		if !raised {
-			f := checklist.NewFinding(checklist.MsgPartMissing, checklist.Cell{Sheet: checklist.SheetPart2}, nil)
-			f.Severity = checklist.SeverityError
-			out = append(out, f)
+	for i := range out {
+		if out[i].Code == checklist.PartMissing {
+			out[i].Severity = checklist.SeverityError
+			return out
 		}
 	}
-	if countErr != nil {
-		return append(out, checklist.NewFinding(checklist.MsgItemsUncounted, checklist.Cell{}, nil, countErr))
-	}
-	read := map[string]map[int]bool{} // sheet -> item rows read
-	for _, p := range list.Parts {
-		for _, it := range p.Items() {
-			if read[it.Sheet] == nil {
-				read[it.Sheet] = map[int]bool{}
-			}
-			read[it.Sheet][it.Row] = true
-		}
-	}
-	for sheet, rows := range counted {
-		var lost []int
-		for _, r := range rows {
-			if !read[sheet][r] {
-				lost = append(lost, r)
-			}
-		}
-		if len(lost) > 0 {
-			out = append(out, checklist.NewFinding(checklist.MsgItemsLost, checklist.Cell{Sheet: sheet, Ref: fmt.Sprintf("A%d", lost[0])}, nil,
-				sheet, rowNames(lost), len(rows), len(lost)))
-		}
-	}
-	return out
-}
-
-// rowNames names rows: "5行目、7行目ほか3行".
-func rowNames(rows []int) string {
-	var names []string
-	for _, r := range rows[:min(len(rows), 5)] {
-		names = append(names, fmt.Sprintf("%d行目", r))
-	}
-	s := strings.Join(names, "、")
-	if len(rows) > 5 {
-		s += fmt.Sprintf("ほか%d行", len(rows)-5)
-	}
-	return s
+	f := checklist.NewFinding(checklist.MsgPartMissing, checklist.Cell{Sheet: checklist.SheetPart2}, nil)
+	f.Severity = checklist.SeverityError
+	return append(out, f)
 }
 
 // lostInMarkdown returns a finding for each item of the checklist whose

@@ -123,8 +123,8 @@ func (r *Result) Rejected() bool {
 func (c *Converter) File(path string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
 		return xlsx.Load(path, c.opt.Checklist)
-	}, func() (xlsx.ItemRows, error) {
-		return countFile(path, c.opt.Checklist.Password)
+	}, func(list *checklist.Checklist, fs checklist.Findings) checklist.Findings {
+		return xlsx.AccountFile(list, fs, path, c.opt.Checklist.Password)
 	})
 }
 
@@ -133,14 +133,14 @@ func (c *Converter) File(path string) (*Result, error) {
 func (c *Converter) Read(r io.ReaderAt, size int64, name string) (*Result, error) {
 	return c.convert(func() (*checklist.Checklist, checklist.Findings, error) {
 		return xlsx.Read(r, size, name, c.opt.Checklist)
-	}, func() (xlsx.ItemRows, error) {
-		return xlsx.CountItems(r, size, c.opt.Checklist.Password)
+	}, func(list *checklist.Checklist, fs checklist.Findings) checklist.Findings {
+		return xlsx.Account(list, fs, r, size, c.opt.Checklist.Password)
 	})
 }
 
-// convert loads a workbook with load, accounts for its items with count
-// and renders it. It never panics: a panic inside becomes an error.
-func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error), count func() (xlsx.ItemRows, error)) (res *Result, err error) {
+// convert loads a workbook with load, accounts for its items with
+// account (see xlsx.Account), requires its Part2 and renders it. It never panics: a panic inside becomes an error.
+func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error), account func(*checklist.Checklist, checklist.Findings) checklist.Findings) (res *Result, err error) {
 	res = &Result{Findings: checklist.Findings{}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -158,8 +158,7 @@ func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Finding
 	if res.Findings.HasErrors() {
 		return res, nil
 	}
-	counted, countErr := count()
-	if res.Findings = account(list, res.Findings, counted, countErr); res.Findings.HasErrors() {
+	if res.Findings = requirePart2(list, account(list, res.Findings)); res.Findings.HasErrors() {
 		return res, nil
 	}
 	outputs, rendering, err := c.Render(list)

@@ -80,7 +80,7 @@ func (s *Server) convert(j job) (res fileResult) {
 	size := st.Size()
 	opt := checklist.Options{Password: j.password, Strict: j.strict}
 	list, findings, err := xlsx.Read(f, size, j.name, opt)
-	res.Findings = append(res.Findings, findings...)
+	res.Findings = append(res.Findings, xlsx.Account(list, findings, f, size, opt.Password)...)
 	if err != nil {
 		reason := unreadableReason(err)
 		res.Findings = append(res.Findings, checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, reason))
