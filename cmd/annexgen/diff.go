@@ -87,6 +87,7 @@ func runDiff(e *env, args []string) int {
 // compared.
 func loadForDiff(e *env, path string, opt checklist.Options, pwSource string) (*checklist.Checklist, bool) {
 	list, findings, err := xlsx.Load(path, opt)
+	findings = xlsx.AccountFile(list, findings, path, opt.Password) // every item row read, as render checks
 	if err != nil {
 		f := batch.Unreadable(err)
 		f.Message += passwordHint(err, pwSource)

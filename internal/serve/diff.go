@@ -140,7 +140,7 @@ func (s *Server) readSide(j job) (*checklist.Checklist, fileResult) {
 		return nil, res
 	}
 	list, findings, err := xlsx.Read(f, st.Size(), j.name, checklist.Options{Password: j.password, Strict: j.strict})
-	res.Findings = append(res.Findings, findings...)
+	res.Findings = append(res.Findings, xlsx.Account(list, findings, f, st.Size(), j.password)...)
 	if err != nil {
 		reason := unreadableReason(err)
 		res.Findings = append(res.Findings, checklist.NewFinding(checklist.MsgFileUnreadable, checklist.Cell{}, nil, reason))
