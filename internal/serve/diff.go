@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -30,17 +29,7 @@ type diffResult struct {
 // are compared, with the JSON diffResult.
 func (s *Server) diffAPI(w http.ResponseWriter, r *http.Request) {
 	res, err := s.handleDiff(w, r)
-	if err != nil {
-		s.refuse(w, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
-		s.log.Warn("response not sent", "err", err)
-	}
+	s.answerJSON(w, res, err)
 }
 
 // handleDiff reads the two workbooks and compares them in one worker.

@@ -242,6 +242,11 @@ func deadlineError(ctx context.Context) error {
 // convertAPI answers POST /api/convert with the JSON response.
 func (s *Server) convertAPI(w http.ResponseWriter, r *http.Request) {
 	res, err := s.handleUpload(w, r)
+	s.answerJSON(w, res, err)
+}
+
+// answerJSON sends res as the JSON answer, or refuses the request with err.
+func (s *Server) answerJSON(w http.ResponseWriter, res any, err error) {
 	if err != nil {
 		s.refuse(w, err)
 		return
