@@ -10,13 +10,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/annexgen/annexgen/internal/tools/badgen"
 )
 
 // randomBook is a workbook made for the conservation property, with the
@@ -181,10 +182,10 @@ func reshuffle(t *testing.T, b []byte, rng *rand.Rand, what *string) []byte {
 			})
 		}
 		if reverseCells {
-			s = reRowXML.ReplaceAllStringFunc(s, func(r string) string { return reverseAll(r, reCellXML) })
+			s = reRowXML.ReplaceAllStringFunc(s, func(r string) string { return badgen.ReverseMatches(r, reCellXML) })
 		}
 		if reverseRows {
-			s = reverseAll(s, reRowXML)
+			s = badgen.ReverseMatches(s, reRowXML)
 		}
 		parts[name] = s
 	}
@@ -198,29 +199,6 @@ func reshuffle(t *testing.T, b []byte, rng *rand.Rand, what *string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// reverseAll reverses the order of the matches of re in s.
-func reverseAll(s string, re *regexp.Regexp) string {
-	locs := re.FindAllStringIndex(s, -1)
-	if len(locs) < 2 {
-		return s
-	}
-	var matches []string
-	for _, l := range locs {
-		matches = append(matches, s[l[0]:l[1]])
-	}
-	slices.Reverse(matches)
-	var b strings.Builder
-	b.WriteString(s[:locs[0][0]])
-	for i, l := range locs {
-		b.WriteString(matches[i])
-		if i+1 < len(locs) {
-			b.WriteString(s[l[1]:locs[i+1][0]])
-		}
-	}
-	b.WriteString(s[locs[len(locs)-1][1]:])
-	return b.String()
 }
 
 // TestConservation is the conservation property: for random workbooks,

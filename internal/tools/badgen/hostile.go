@@ -28,11 +28,11 @@ func accountedCases() []Case {
 func storageCases() []Case {
 	return []Case{
 		{Name: "rows-descending.xlsx", What: "Part1 and Part2 whose <row> elements are stored last row first", Build: func() ([]byte, error) {
-			return editSheets(func(s string) string { return reorder(s, reRow, true) })
+			return editSheets(func(s string) string { return ReverseMatches(s, reRow) })
 		}},
 		{Name: "cells-reversed.xlsx", What: "Part1 and Part2 whose cells are stored last column first in every row", Build: func() ([]byte, error) {
 			return editSheets(func(s string) string {
-				return reRow.ReplaceAllStringFunc(s, func(r string) string { return reorder(r, reCell, true) })
+				return reRow.ReplaceAllStringFunc(s, func(r string) string { return ReverseMatches(r, reCell) })
 			})
 		}},
 		{Name: "row-twice.xlsx", What: "a Part1 sheet holding row 4 twice", Build: func() ([]byte, error) {
@@ -191,8 +191,9 @@ var (
 	reCell = regexp.MustCompile(`(?s)<c [^>]*?(?:/>|>.*?</c>)`)
 )
 
-// reorder reverses the elements that re matches in s, in place.
-func reorder(s string, re *regexp.Regexp, reverse bool) string {
+// ReverseMatches reverses the order of the matches of re in s, leaving the
+// text between them in place: rows or cells stored in reverse order.
+func ReverseMatches(s string, re *regexp.Regexp) string {
 	locs := re.FindAllStringIndex(s, -1)
 	if len(locs) < 2 {
 		return s
@@ -201,9 +202,7 @@ func reorder(s string, re *regexp.Regexp, reverse bool) string {
 	for i, l := range locs {
 		parts[i] = s[l[0]:l[1]]
 	}
-	if reverse {
-		slices.Reverse(parts)
-	}
+	slices.Reverse(parts)
 	var b strings.Builder
 	b.WriteString(s[:locs[0][0]])
 	for i, l := range locs {
