@@ -56,3 +56,13 @@ func BenchmarkLoad3000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadSample loads the hospital sample workbook.
+func BenchmarkLoadSample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Load("../../samples/hospital.xlsx", checklist.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
