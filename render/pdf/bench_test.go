@@ -41,8 +41,8 @@ func BenchmarkNew(b *testing.B) {
 	reportCPU(b, start)
 }
 
-// BenchmarkCompressLevel measures the zlib level of the content streams (the embedded fonts are
-// always compressed by gopdf at its default level).
+// BenchmarkCompressLevel measures the zlib level of the content streams (the embedded fonts
+// keep fontCompressLevel).
 func BenchmarkCompressLevel(b *testing.B) {
 	md := readFixture(b)
 	for _, level := range []int{1, 6, 9} {

@@ -39,10 +39,10 @@ const (
 	// ascent places the baseline in the em box of CJK fonts (ideographic em box 0.88/0.12).
 	ascent = 0.88
 
-	// compressLevel is the zlib level for content streams. Measured on the 12-page fixture
-	// (BenchmarkCompressLevel): levels 1, 6 and 9 give 265, 261 and 261 KB in 33, 31 and 38 ms;
-	// the embedded fonts, which gopdf always compresses at its default level, dominate both.
-	compressLevel = 6
+	// compressLevel is the zlib level for content streams (gopdf compresses with
+	// klauspost/compress). Text operators compress well at any level; the embedded fonts
+	// dominate both time and size (BenchmarkCompressLevel).
+	compressLevel = 3
 )
 
 // headingStyle is the look of a heading level.
