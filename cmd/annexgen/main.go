@@ -84,6 +84,9 @@ func main() {
 		ctx:        ctx,
 		isTerminal: isTerminal(os.Stderr),
 	}
+	if len(os.Args) > 1 {
+		tuneGC(os.Args[1], os.Getenv)
+	}
 	status := run(e, os.Args[1:])
 	outfile.Stop() // waits for outputs being put in place; none is started after
 	xlsx.RemoveTemp()
