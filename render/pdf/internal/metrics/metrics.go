@@ -2,21 +2,30 @@
 // units gopdf writes into a PDF's width array (thousandths of an em, rounded down), so that text
 // is laid out exactly as wide as a viewer draws it.
 //
-// The Basic Multilingual Plane is read once into a table of 65,536 entries, a lookup is then a
-// slice index; characters beyond it (𠀋 U+2000B in BIZ UD Mincho) are looked up in the font's
-// format 12 character map, as gopdf does. Lookups are safe for concurrent use.
+// A character of the Basic Multilingual Plane is looked up in the font's character map the first
+// time it is asked for and kept in a table of 65,536 entries, a later lookup is a slice index; a
+// document uses a few hundred characters of the 10,000 or more a Japanese font maps, so a process
+// reads only those parts of the character map and the metrics. Characters beyond the BMP (𠀋
+// U+2000B in BIZ UD Mincho) are looked up in the font's format 12 character map each time, as
+// gopdf does. Lookups are safe for concurrent use.
 package metrics
 
 import (
+	"sync/atomic"
+
 	"github.com/annexgen/annexgen/render/internal/sfnt"
 )
 
-// missing marks a code point without a glyph in the table.
-const missing = 0xFFFF
+// Entries of the BMP table: an advance width w is stored as w+known.
+const (
+	unknown = 0 // not looked up yet
+	missing = 1 // the font has no glyph for the character
+	known   = 2
+)
 
 // Face holds the widths of one font.
 type Face struct {
-	widths []uint16 // by code point; missing when the font has no glyph for it
+	widths []atomic.Uint32 // by code point
 	font   *sfnt.Font
 }
 
@@ -29,16 +38,9 @@ func Parse(data []byte) (*Face, error) {
 	return New(f), nil
 }
 
-// New reads the widths of the BMP characters of f.
+// New returns the widths of f, read as they are asked for.
 func New(f *sfnt.Font) *Face {
-	m := &Face{widths: make([]uint16, 0x10000), font: f}
-	for i := range m.widths {
-		m.widths[i] = missing
-	}
-	f.EachBMP(func(r rune, glyph int) {
-		m.widths[r] = uint16(min(f.Advance(glyph), missing-1))
-	})
-	return m
+	return &Face{widths: make([]atomic.Uint32, 0x10000), font: f}
 }
 
 // Width returns the advance width of r in thousandths of an em, and whether the font has a
@@ -51,11 +53,18 @@ func (f *Face) Width(r rune) (int, bool) {
 		}
 		return f.font.Advance(g), true
 	}
-	w := f.widths[r]
-	if w == missing {
+	e := f.widths[r].Load()
+	if e == unknown {
+		e = missing
+		if g := f.font.Glyph(r); g != 0 {
+			e = uint32(f.font.Advance(g)) + known
+		}
+		f.widths[r].Store(e) // another goroutine may store the same value
+	}
+	if e == missing {
 		return 0, false
 	}
-	return int(w), true
+	return int(e - known), true
 }
 
 // Has reports whether the font has a glyph for r.

@@ -2,7 +2,10 @@ package metrics
 
 import (
 	"os"
+	"sync"
 	"testing"
+
+	"github.com/annexgen/annexgen/render/internal/sfnt"
 
 	"github.com/signintech/gopdf"
 )
@@ -84,6 +87,40 @@ func TestSupplementaryCharacters(t *testing.T) {
 	}
 	if f.Has(0x20BB7) {
 		t.Error("U+20BB7 reported present")
+	}
+}
+
+// TestLookupsMatchTheCharacterMap checks every character of the BMP, looked up by two goroutines
+// at once, against a walk of the whole character map.
+func TestLookupsMatchTheCharacterMap(t *testing.T) {
+	for _, name := range []string{"BIZUDMincho-Regular.ttf", "BIZUDGothic-Bold.ttf"} {
+		font, err := sfnt.Parse(fontData(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[rune]int{}
+		font.EachBMP(func(r rune, glyph int) { want[r] = font.Advance(glyph) })
+		if len(want) < 10000 {
+			t.Fatalf("%s: only %d characters mapped", name, len(want))
+		}
+		f := New(font)
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for r := rune(0); r <= 0xFFFF; r++ {
+					f.Width(r)
+				}
+			}()
+		}
+		wg.Wait()
+		for r := rune(0); r <= 0xFFFF; r++ {
+			w, ok := f.Width(r)
+			if ww, has := want[r]; ok != has || w != ww {
+				t.Fatalf("%s: %U = %d, %v; the character map says %d, %v", name, r, w, ok, ww, has)
+			}
+		}
 	}
 }
 

@@ -377,30 +377,16 @@ func (t *TTFParser) ParseLoca(fd *bytes.Reader) error {
 		return err
 	}
 	table := t.tables["loca"]
-	locaTable := make([]uint, 0, table.Length/2)
+	var locaTable []uint
 	if t.IsShortIndex {
-		//do ShortIndex
-		entries := table.Length / 2
-		i := uint(0)
-		for i < entries {
-			item, err := t.ReadUShort(fd)
-			if err != nil {
-				return err
-			}
-			locaTable = append(locaTable, item*2)
-			i++
+		if locaTable, err = readUShorts(fd, table.Length/2); err != nil {
+			return err
 		}
-	} else {
-		entries := table.Length / 4
-		i := uint(0)
-		for i < entries {
-			item, err := t.ReadULong(fd)
-			if err != nil {
-				return err
-			}
-			locaTable = append(locaTable, item)
-			i++
+		for i := range locaTable {
+			locaTable[i] *= 2
 		}
+	} else if locaTable, err = readULongs(fd, table.Length/4); err != nil {
+		return err
 	}
 	t.LocaTable = locaTable
 	return nil
@@ -709,20 +695,9 @@ func (t *TTFParser) ParseCmap(fd *bytes.Reader) error {
 
 	glyphCount := (length - (16 + 8*segCount)) / 2
 
-	// The arrays are allocated once, at most as long as the data left.
-	left := uint(fd.Len()) / 2
-	endCount = make([]uint, 0, atMost(segCount, left))
-	startCount = make([]uint, 0, atMost(segCount, left))
-	idDelta = make([]uint, 0, atMost(segCount, left))
-	idRangeOffset = make([]uint, 0, atMost(segCount, left))
-	glyphIDArray = make([]uint, 0, atMost(glyphCount, left))
-
-	for i := 0; i < int(segCount); i++ {
-		tmp, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		endCount = append(endCount, tmp)
+	// Each array is read in one piece.
+	if endCount, err = readUShorts(fd, segCount); err != nil {
+		return err
 	}
 	t.EndCount = endCount
 
@@ -730,40 +705,20 @@ func (t *TTFParser) ParseCmap(fd *bytes.Reader) error {
 	if err != nil {
 		return err
 	}
-
-	for i := 0; i < int(segCount); i++ {
-		tmp, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		startCount = append(startCount, tmp)
+	if startCount, err = readUShorts(fd, segCount); err != nil {
+		return err
 	}
 	t.StartCount = startCount
-
-	for i := 0; i < int(segCount); i++ {
-		tmp, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		idDelta = append(idDelta, tmp)
+	if idDelta, err = readUShorts(fd, segCount); err != nil {
+		return err
 	}
 	t.IdDelta = idDelta
-
-	for i := 0; i < int(segCount); i++ {
-		tmp, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		idRangeOffset = append(idRangeOffset, tmp)
+	if idRangeOffset, err = readUShorts(fd, segCount); err != nil {
+		return err
 	}
 	t.IdRangeOffset = idRangeOffset
-	//_ = glyphIdArray
-	for i := 0; i < int(glyphCount); i++ {
-		tmp, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		glyphIDArray = append(glyphIDArray, tmp)
+	if glyphIDArray, err = readUShorts(fd, glyphCount); err != nil {
+		return err
 	}
 	t.GlyphIdArray = glyphIDArray
 
@@ -789,25 +744,22 @@ func (t *TTFParser) ParseHmtx(fd *bytes.Reader) error {
 		return err
 	}
 
-	t.widths = make([]uint, 0, t.numGlyphs)
-	i := uint(0)
-	for i < t.numberOfHMetrics {
-		advanceWidth, err := t.ReadUShort(fd)
-		if err != nil {
-			return err
-		}
-		err = t.Skip(fd, 2)
-		if err != nil {
-			return err
-		}
-		t.widths = append(t.widths, advanceWidth)
-		i++
+	metrics, err := readRecords(fd, t.numberOfHMetrics, 4) // advanceWidth, lsb
+	if err != nil {
+		return err
+	}
+	size := t.numGlyphs // glyphs past the last metric take its width
+	if size < t.numberOfHMetrics {
+		size = t.numberOfHMetrics
+	}
+	t.widths = make([]uint, t.numberOfHMetrics, size)
+	for i := range t.widths {
+		t.widths[i] = uint(binary.BigEndian.Uint16(metrics[4*i:]))
 	}
 	if t.numberOfHMetrics < t.numGlyphs {
 		lastWidth := t.widths[t.numberOfHMetrics-1]
-		t.widths, err = t.ArrayPadUint(t.widths, t.numGlyphs, lastWidth)
-		if err != nil {
-			return err
+		for uint(len(t.widths)) < t.numGlyphs {
+			t.widths = append(t.widths, lastWidth)
 		}
 	}
 

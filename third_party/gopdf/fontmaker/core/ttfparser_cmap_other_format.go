@@ -2,6 +2,7 @@ package core
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 )
 
@@ -94,30 +95,18 @@ func (t *TTFParser) ParseCmapFormat12(fd *bytes.Reader) (bool, error) {
 		return false, err
 	}
 
-	t.groupingTables = make([]CmapFormat12GroupingTable, 0, atMost(nGroups, uint(fd.Len())/12))
-	g := uint(0)
-	for g < nGroups {
-		startCharCode, err := t.ReadULong(fd)
-		if err != nil {
-			return false, err
+	groups, err := readRecords(fd, nGroups, 12) // startCharCode, endCharCode, startGlyphID
+	if err != nil {
+		return false, err
+	}
+	t.groupingTables = make([]CmapFormat12GroupingTable, nGroups)
+	for i := range t.groupingTables {
+		g := groups[12*i:]
+		t.groupingTables[i] = CmapFormat12GroupingTable{
+			StartCharCode: uint(binary.BigEndian.Uint32(g)),
+			EndCharCode:   uint(binary.BigEndian.Uint32(g[4:])),
+			GlyphID:       uint(binary.BigEndian.Uint32(g[8:])),
 		}
-
-		endCharCode, err := t.ReadULong(fd)
-		if err != nil {
-			return false, err
-		}
-
-		glyphID, err := t.ReadULong(fd)
-		if err != nil {
-			return false, err
-		}
-
-		var gTb CmapFormat12GroupingTable
-		gTb.StartCharCode = startCharCode
-		gTb.EndCharCode = endCharCode
-		gTb.GlyphID = glyphID
-		t.groupingTables = append(t.groupingTables, gTb)
-		g++
 	}
 
 	return true, nil
