@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
 
 	"github.com/annexgen/annexgen/checklist"
 	"github.com/annexgen/annexgen/checklist/xlsx"
@@ -34,31 +35,40 @@ type Options struct {
 }
 
 // Converter turns workbooks into documents. Templates are parsed and fonts
-// loaded once, when it is made; it is safe for concurrent use.
+// loaded once; it is safe for concurrent use.
 type Converter struct {
 	opt       Options
-	templates map[document.Kind]*markdown.Template
+	templates map[document.Kind]func() (*markdown.Template, error)
 	renderers map[Format]renderer
 }
 
-// New parses the templates and starts loading what the formats need (the
-// fonts, in the background: see Ready). The error names a template file,
-// line and column.
+// New parses the user's templates, if any, and starts parsing the embedded
+// ones and loading what the formats need (the fonts: see Ready) in the
+// background, while the first workbook is read. The error names a template
+// file, line and column.
 func New(opt Options) (*Converter, error) {
 	if opt.Kind != "" && !opt.Kind.Valid() {
 		return nil, fmt.Errorf("文書の種類「%s」はありません（%s を指定してください）", opt.Kind, document.KindNames("または"))
 	}
 	opt.Checklist.DocKind = opt.Kind.Japanese()
-	c := &Converter{opt: opt, templates: map[document.Kind]*markdown.Template{}, renderers: map[Format]renderer{}}
+	c := &Converter{opt: opt, templates: map[document.Kind]func() (*markdown.Template, error){}, renderers: map[Format]renderer{}}
 	for _, k := range document.Kinds() {
 		if opt.Kind != "" && k != opt.Kind {
 			continue
 		}
-		t, err := markdown.Parse(k, opt.Templates)
-		if err != nil {
-			return nil, fmt.Errorf("ひな形に誤りがあります: %w", err)
+		parse := sync.OnceValues(func() (*markdown.Template, error) {
+			t, err := markdown.Parse(k, opt.Templates)
+			if err != nil {
+				return nil, fmt.Errorf("ひな形に誤りがあります: %w", err)
+			}
+			return t, nil
+		})
+		c.templates[k] = parse
+		if opt.Templates == nil {
+			go parse() // the embedded templates, which their tests parse
+		} else if _, err := parse(); err != nil {
+			return nil, err
 		}
-		c.templates[k] = t
 	}
 	for _, f := range opt.Formats {
 		if !f.Valid() {
@@ -138,8 +148,10 @@ func (c *Converter) Read(r io.ReaderAt, size int64, name string) (*Result, error
 	})
 }
 
-// convert loads a workbook with load, accounts for its items with
-// account (see xlsx.Account), requires its Part2 and renders it. It never panics: a panic inside becomes an error.
+// convert loads a workbook with load and renders it while it accounts for
+// its items with account (see xlsx.Account) and requires its Part2: the
+// outputs are kept only when both agree. It never panics: a panic inside,
+// in either, becomes an error.
 func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Findings, error), account func(*checklist.Checklist, checklist.Findings) checklist.Findings) (res *Result, err error) {
 	res = &Result{Findings: checklist.Findings{}}
 	defer func() {
@@ -158,10 +170,25 @@ func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Finding
 	if res.Findings.HasErrors() {
 		return res, nil
 	}
-	if res.Findings = requirePart2(list, account(list, res.Findings)); res.Findings.HasErrors() {
+	// The second count of the items runs beside rendering; what is rendered
+	// is kept only when it agrees.
+	accounted := make(chan accounting, 1)
+	go func() {
+		var a accounting
+		defer func() {
+			a.panicked = recover()
+			accounted <- a
+		}()
+		a.findings = requirePart2(list, account(list, res.Findings))
+	}()
+	outputs, rendering, err := c.Render(list)
+	a := <-accounted
+	if a.panicked != nil {
+		panic(a.panicked)
+	}
+	if res.Findings = a.findings; res.Findings.HasErrors() {
 		return res, nil
 	}
-	outputs, rendering, err := c.Render(list)
 	if err != nil {
 		return res, err
 	}
@@ -170,6 +197,12 @@ func (c *Converter) convert(load func() (*checklist.Checklist, checklist.Finding
 		res.Outputs = outputs
 	}
 	return res, nil
+}
+
+// accounting is the result of the second count of a workbook's items.
+type accounting struct {
+	findings checklist.Findings
+	panicked any // a panic inside, raised again where the result is read
 }
 
 // Render makes the outputs of a checklist that has been read and
@@ -189,9 +222,13 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 		if err != nil {
 			return nil, nil, err
 		}
-		tmpl, ok := c.templates[kind]
+		parse, ok := c.templates[kind]
 		if !ok {
 			return nil, nil, fmt.Errorf("文書の種類「%s」のひな形が読み込まれていません", kind)
+		}
+		tmpl, err := parse()
+		if err != nil {
+			return nil, nil, err
 		}
 		var md bytes.Buffer
 		if err := tmpl.Execute(&md, doc); err != nil {
@@ -221,9 +258,13 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 // find a template's mistakes once, before any workbook is converted.
 func (c *Converter) TryTemplates(list *checklist.Checklist) error {
 	for _, kind := range document.Kinds() {
-		tmpl, ok := c.templates[kind]
+		parse, ok := c.templates[kind]
 		if !ok {
 			continue
+		}
+		tmpl, err := parse()
+		if err != nil {
+			return err
 		}
 		vendors := append(document.Vendors(list, false), document.Vendors(list, true)...)
 		for _, vendor := range vendors {
