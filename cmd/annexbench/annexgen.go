@@ -7,8 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -253,10 +255,12 @@ func (b *bench) jobs() {
 	b.progress("annexgen: -j 1 and -j 2 over %d workbooks, %d runs each", b.opts.files, b.opts.cold)
 	levels := []int{1, 2}
 	totals := make([]time.Duration, len(levels))
+	gcCycles, gcShares := make([]int, len(levels)), make([]int, len(levels))
 	for i := -1; i < b.opts.cold; i++ {
 		for k, j := range levels {
 			out := filepath.Join(b.work, "jobs", fmt.Sprintf("out-j%d", j))
 			cmd := b.command(bin, "render", "--doc", "annex", "-j", fmt.Sprint(j), "--force", "-o", out, in)
+			cmd.Env = append(os.Environ(), "GODEBUG=gctrace=1")
 			var log bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &log, &log
 			start := time.Now()
@@ -266,13 +270,36 @@ func (b *bench) jobs() {
 			}
 			if i >= 0 {
 				totals[k] += time.Since(start)
+				cycles, share := collections(log.String())
+				gcCycles[k] += cycles
+				gcShares[k] += share
 			}
 		}
 	}
+	runs := float64(b.opts.cold)
 	for k, j := range levels {
-		b.rep.jobs = append(b.rep.jobs, throughput{jobs: j, files: b.opts.files, seconds: totals[k].Seconds() / float64(b.opts.cold)})
+		b.rep.jobs = append(b.rep.jobs, throughput{jobs: j, files: b.opts.files, seconds: totals[k].Seconds() / runs,
+			gcCycles: float64(gcCycles[k]) / runs, gcShare: float64(gcShares[k]) / runs})
 	}
 	b.rep.parallelism = parallelism()
+}
+
+// gcLine is a line of the runtime's GODEBUG=gctrace=1 output: the cycle's
+// number and the share of processor time spent collecting since the start.
+var gcLine = regexp.MustCompile(`(?m)^gc (\d+) @[0-9.]+s (\d+)%:`)
+
+// collections returns how many garbage collections a run's gctrace output
+// reports and the share of processor time they took, in percent, as the
+// runtime reports it on its last line.
+func collections(log string) (cycles, share int) {
+	m := gcLine.FindAllStringSubmatch(log, -1)
+	if len(m) == 0 {
+		return 0, 0
+	}
+	last := m[len(m)-1]
+	cycles, _ = strconv.Atoi(last[1])
+	share, _ = strconv.Atoi(last[2])
+	return cycles, share
 }
 
 // parallelism returns how much more work two goroutines doing pure

@@ -65,9 +65,11 @@ func newTiming(ms []float64) timing {
 
 // throughput is one `annexgen render -j N` run over a folder.
 type throughput struct {
-	jobs    int
-	files   int
-	seconds float64
+	jobs     int
+	files    int
+	seconds  float64
+	gcCycles float64 // garbage collections per run
+	gcShare  float64 // their share of the processor time, in percent
 }
 
 // report is everything annexbench prints.
@@ -243,10 +245,10 @@ func (r *report) print(w io.Writer) {
 
 	if len(r.jobs) > 0 || r.jobsNote != "" {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| annexgen render, one folder | workbooks | seconds | documents per second |")
-		fmt.Fprintln(w, "| --- | ---: | ---: | ---: |")
+		fmt.Fprintln(w, "| annexgen render, one folder | workbooks | seconds | documents per second | garbage collections | their share of processor time |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: |")
 		for _, j := range r.jobs {
-			fmt.Fprintf(w, "| -j %d | %d | %.2f | %.1f |\n", j.jobs, j.files, j.seconds, float64(j.files)/j.seconds)
+			fmt.Fprintf(w, "| -j %d | %d | %.2f | %.1f | %.0f | %.0f%% |\n", j.jobs, j.files, j.seconds, float64(j.files)/j.seconds, j.gcCycles, j.gcShare)
 		}
 		if r.jobsNote != "" {
 			fmt.Fprintf(w, "\n-j throughput: %s\n", r.jobsNote)

@@ -25,7 +25,7 @@ func TestReportTable(t *testing.T) {
 			{tool: "Typst", mode: "cold", time: timing{runs: 3, mean: 400, median: 400}, size: 102400, pages: 8},
 			{tool: "pandoc + LuaLaTeX", mode: "cold", note: "not installed (texlive-lang-japanese)"},
 		},
-		jobs: []throughput{{jobs: 1, files: 40, seconds: 4}, {jobs: 2, files: 40, seconds: 2.5}},
+		jobs: []throughput{{jobs: 1, files: 40, seconds: 4, gcCycles: 11, gcShare: 3}, {jobs: 2, files: 40, seconds: 2.5, gcCycles: 9, gcShare: 4}},
 	}
 	var out bytes.Buffer
 	r.print(&out)
@@ -36,13 +36,26 @@ func TestReportTable(t *testing.T) {
 		"| Typst | warm | 20 | 45.0 | 44.0 |  | 4.5× | 0.5× |  |  | 100 KB | ? |",
 		"| Typst | cold | 3 | 400 | 400 | 50.0 | 40.0× | 4.0× | 50.0× | 5.0× | 100 KB | 8 |",
 		"| pandoc + LuaLaTeX | cold | | not installed (texlive-lang-japanese) | | | | | | | | |",
-		"| -j 1 | 40 | 4.00 | 10.0 |",
-		"| -j 2 | 40 | 2.50 | 16.0 |",
+		"| -j 1 | 40 | 4.00 | 10.0 | 11 | 3% |",
+		"| -j 2 | 40 | 2.50 | 16.0 | 9 | 4% |",
 		"-j 2 throughput ÷ -j 1 throughput: 1.60×",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("table lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+func TestCollections(t *testing.T) {
+	log := "/tmp/x.pdf\n" +
+		"gc 1 @0.004s 2%: 0.015+0.45+0.003 ms clock, 0.030+0.1/0.2/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n" +
+		"gc 9 @1.875s 4%: 1.4+20+0.005 ms clock, 2.9+0.61/1.3/0+0.010 ms cpu, 47->50->11 MB, 50 MB goal, 0 MB stacks, 0 MB globals, 2 P\n" +
+		"done\n"
+	if cycles, share := collections(log); cycles != 9 || share != 4 {
+		t.Errorf("collections = %d, %d%%; want 9, 4%%", cycles, share)
+	}
+	if cycles, share := collections("no trace"); cycles != 0 || share != 0 {
+		t.Errorf("collections without a trace = %d, %d", cycles, share)
 	}
 }
 
