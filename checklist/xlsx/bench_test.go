@@ -66,3 +66,19 @@ func BenchmarkLoadSample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAccountSample counts the items of the hospital sample a second
+// way and accounts for them, as a conversion does after loading it.
+func BenchmarkAccountSample(b *testing.B) {
+	const path = "../../samples/hospital.xlsx"
+	c, fs, err := Load(path, checklist.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if got := AccountFile(c, fs, path, ""); len(got) != len(fs) {
+			b.Fatalf("findings %v", short(got[len(fs):]))
+		}
+	}
+}
