@@ -235,6 +235,7 @@ func renderAll(e *env, job *renderJob, pipeline *convert.Converter) []batch.Resu
 		return r
 	}
 	progress := newProgress(e, len(job.inputs))
+	setWorkers(min(job.jobs, len(job.inputs)), e.getenv)
 	pool := batch.Pool{Workers: job.jobs, Grace: grace, Started: progress.started, Finished: progress.update}
 	results := pool.Run(e.ctx, job.inputs, convert)
 	progress.finish()
