@@ -21,22 +21,30 @@ func fontData(t testing.TB, name string) []byte {
 	return nil
 }
 
+// withGopdf parses a font with Parse and loads it into gopdf at 1000 points, so that gopdf
+// measures in the units of Width.
+func withGopdf(t *testing.T, data []byte) (*Face, *gopdf.GoPdf) {
+	t.Helper()
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+	if err := pdf.AddTTFFontData("f", data); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.SetFont("f", "", 1000); err != nil {
+		t.Fatal(err)
+	}
+	return f, pdf
+}
+
 // TestWidthsMatchGopdf checks that the widths agree with what gopdf measures and writes.
 func TestWidthsMatchGopdf(t *testing.T) {
 	for _, name := range []string{"BIZUDMincho-Regular.ttf", "BIZUDGothic-Bold.ttf"} {
 		data := fontData(t, name)
-		f, err := Parse(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var pdf gopdf.GoPdf
-		pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-		if err := pdf.AddTTFFontData("f", data); err != nil {
-			t.Fatal(err)
-		}
-		if err := pdf.SetFont("f", "", 1000); err != nil {
-			t.Fatal(err)
-		}
+		f, pdf := withGopdf(t, data)
 		for _, r := range "Aa1 .,WMi漢字かなカナ、。「」（）ー％〓①ｱ" {
 			w, ok := f.Width(r)
 			if !ok {
@@ -62,18 +70,7 @@ func TestWidthsMatchGopdf(t *testing.T) {
 // U+2000B) against gopdf, and one it lacks (𠮷 U+20BB7).
 func TestSupplementaryCharacters(t *testing.T) {
 	data := fontData(t, "BIZUDMincho-Regular.ttf")
-	f, err := Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pdf gopdf.GoPdf
-	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-	if err := pdf.AddTTFFontData("f", data); err != nil {
-		t.Fatal(err)
-	}
-	if err := pdf.SetFont("f", "", 1000); err != nil {
-		t.Fatal(err)
-	}
+	f, pdf := withGopdf(t, data)
 	w, ok := f.Width(0x2000B)
 	if !ok {
 		t.Fatal("U+2000B reported missing")
