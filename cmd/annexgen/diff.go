@@ -55,16 +55,30 @@ func runDiff(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, "diff", "%v", err)
 	}
+	// The fonts load while the two workbooks are read, side by side.
+	conv, err := convert.New(convert.Options{Formats: formats, Fonts: fonts.Options{Body: *font}})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
+		return exitWrite
+	}
 	opt := checklist.Options{Password: pw}
 	oldPath, newPath := fs.Arg(0), fs.Arg(1)
-	old, okOld := loadForDiff(e, oldPath, opt, pwSource)
-	cur, okNew := loadForDiff(e, newPath, opt, pwSource)
-	if !okOld || !okNew {
+	var old diffInput
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		old = loadForDiff(oldPath, opt, pwSource)
+	}()
+	cur := loadForDiff(newPath, opt, pwSource)
+	<-read
+	old.print(e)
+	cur.print(e)
+	if !old.ok || !cur.ok {
 		fmt.Fprintln(e.stderr, "annexgen diff: エラーのある確認表があるため、新旧対照表を作成しませんでした。")
 		return exitRejected
 	}
 	base := diffBase(newPath, *outDir)
-	files, status := diffFiles(e, old, cur, formats, fonts.Options{Body: *font}, base)
+	files, status := diffFiles(e, conv, old.list, cur.list, base)
 	if status != exitOK && len(files) == 0 {
 		return status
 	}
@@ -82,10 +96,16 @@ func runDiff(e *env, args []string) int {
 	return status
 }
 
-// loadForDiff reads and validates one workbook, printing its findings on
-// stderr when it has warnings or errors; ok is false when it cannot be
-// compared.
-func loadForDiff(e *env, path string, opt checklist.Options, pwSource string) (*checklist.Checklist, bool) {
+// diffInput is one workbook of a comparison, read and validated.
+type diffInput struct {
+	path   string
+	list   *checklist.Checklist
+	warned checklist.Findings // the findings to show: its warnings and errors
+	ok     bool               // false when it cannot be compared
+}
+
+// loadForDiff reads and validates one workbook.
+func loadForDiff(path string, opt checklist.Options, pwSource string) diffInput {
 	list, findings, err := xlsx.Load(path, opt)
 	findings = xlsx.AccountFile(list, findings, path, opt.Password) // every item row read, as render checks
 	if err != nil {
@@ -93,10 +113,14 @@ func loadForDiff(e *env, path string, opt checklist.Options, pwSource string) (*
 		f.Message += passwordHint(err, pwSource)
 		findings = append(findings, f)
 	}
-	if warned := onlyWarnings(findings); len(warned) > 0 {
-		printFindings(e.stderr, path, warned)
+	return diffInput{path: path, list: list, warned: onlyWarnings(findings), ok: err == nil && !findings.HasErrors()}
+}
+
+// print shows the workbook's warnings and errors on stderr.
+func (in diffInput) print(e *env) {
+	if len(in.warned) > 0 {
+		printFindings(e.stderr, in.path, in.warned)
 	}
-	return list, err == nil && !findings.HasErrors()
 }
 
 // diffBase is the path of the outputs without their ending: NEWSTEM.diff
@@ -112,8 +136,8 @@ func diffBase(newPath, dir string) string {
 // diffFiles makes the outputs of the comparison. The status is exitWrite
 // when a format could not be made (no font for the PDF): the others are
 // still returned.
-func diffFiles(e *env, old, cur *checklist.Checklist, formats []convert.Format, fo fonts.Options, base string) ([]outfile.File, int) {
-	conv, err := convert.New(convert.Options{Formats: formats, Fonts: fo})
+func diffFiles(e *env, conv *convert.Converter, old, cur *checklist.Checklist, base string) ([]outfile.File, int) {
+	outputs, findings, err := conv.Diff(old, cur)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
 		return nil, exitWrite
@@ -122,11 +146,6 @@ func diffFiles(e *env, old, cur *checklist.Checklist, formats []convert.Format, 
 	if err := conv.Ready(); err != nil {
 		fmt.Fprintf(e.stderr, "annexgen diff: PDF を作成できません: %v\n", err)
 		status = exitWrite
-	}
-	outputs, findings, err := conv.Diff(old, cur)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "annexgen diff: %v\n", err)
-		return nil, exitWrite
 	}
 	if len(findings) > 0 {
 		printFindings(e.stderr, base+".pdf", findings)

@@ -210,3 +210,18 @@ func TestDiffMissingFontStillWritesMarkdown(t *testing.T) {
 		t.Error("a PDF was written without a font")
 	}
 }
+
+func TestDiffFindingsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, sample("hospital.xlsx"), filepath.Join(dir, "旧"))
+	old := filepath.Join(dir, "旧", "hospital.xlsx")
+	r := annexgen(t, nil, "diff", "--to", "md", "-o", dir, old, sample("hospital.xlsx"))
+	if r.status != exitOK {
+		t.Fatalf("status %d\n%s", r.status, r.stderr)
+	}
+	// Both are read side by side; the old one's findings come first.
+	o, n := strings.Index(r.stderr, old+": エラー 0件、警告 3件"), strings.Index(r.stderr, sample("hospital.xlsx")+": エラー 0件、警告 3件")
+	if o < 0 || n < 0 || o > n || strings.Count(r.stderr, "(open-item)") != 4 {
+		t.Errorf("the findings of the old workbook, then the new one's, are not shown in order:\n%s", r.stderr)
+	}
+}

@@ -395,6 +395,20 @@ func TestMissingFontStillWritesMarkdown(t *testing.T) {
 	}
 }
 
+func TestMissingFontEndsPDFOnlyRun(t *testing.T) {
+	out := t.TempDir()
+	r := annexgen(t, nil, "render", "--to", "pdf", "--font", filepath.Join(out, "nosuchfont.ttf"), "-o", out, sample("clinic.xlsx"), sample("hospital.xlsx"))
+	if r.status != exitWrite || !strings.Contains(r.stderr, "nosuchfont.ttf") {
+		t.Errorf("status %d, stderr %q; want 2 and a message naming the font", r.status, r.stderr)
+	}
+	if strings.Contains(r.stderr, "hospital.xlsx") || r.stdout != "" {
+		t.Errorf("a workbook was read although no PDF could be made:\nstdout %q\nstderr %q", r.stdout, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written without a font", len(entries))
+	}
+}
+
 func TestValidateFolder(t *testing.T) {
 	in := t.TempDir()
 	copyFile(t, sample("clinic.xlsx"), filepath.Join(in, "a"))

@@ -96,8 +96,9 @@ func runRender(e *env, args []string) int {
 		return usageError(e, "render", "%v", err)
 	}
 	if !wants(job.convert.Formats, convert.Markdown) {
-		// Without Markdown to write, a missing font ends the run at once.
-		if err := pipeline.Ready(); err != nil {
+		// Without Markdown to write, a missing font ends the run at once;
+		// the fonts found load while the first workbook is read.
+		if err := pipeline.Found(); err != nil {
 			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\n", err)
 			return exitWrite
 		}
@@ -260,7 +261,10 @@ func renderStatus(e *env, results []batch.Result, total int, emptyFolders bool, 
 	}
 	if len(results) > 0 {
 		if err := pipeline.Ready(); err != nil {
-			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\nannexgen render: Markdown のみ作成しました。\n", err)
+			fmt.Fprintf(e.stderr, "annexgen render: PDF を作成できません: %v\n", err)
+			if wants(pipeline.Options().Formats, convert.Markdown) {
+				fmt.Fprintln(e.stderr, "annexgen render: Markdown のみ作成しました。")
+			}
 			status = exitWrite
 		}
 	}

@@ -95,6 +95,22 @@ func (c *Converter) Ready() error {
 	return nil
 }
 
+// Found is Ready without the wait for the fonts to load: it returns, as
+// soon as the fonts are found (about a millisecond), why a format asked for
+// cannot be made when no font was found, or nil. A font found but
+// unusable is reported by Ready. It lets a command stop at once without
+// holding up the first workbook, which is read while the fonts load.
+func (c *Converter) Found() error {
+	for _, f := range formats {
+		if r, ok := c.renderers[f.format]; ok {
+			if err := r.found(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Options returns the options c was made with.
 func (c *Converter) Options() Options { return c.opt }
 
@@ -248,6 +264,12 @@ func (c *Converter) Render(list *checklist.Checklist) ([]Output, checklist.Findi
 	}
 	if lost := lostInMarkdown(list, mds, string(kind)); len(lost) > 0 {
 		return nil, lost, nil
+	}
+	if len(outputs) == 0 {
+		// Every format asked for waits on what could not be loaded.
+		if err := c.Ready(); err != nil {
+			return nil, nil, err
+		}
 	}
 	return outputs, glyphs.findings(), nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annexgen/annexgen/document"
+	"github.com/annexgen/annexgen/render/fonts"
 )
 
 func sample(name string) string { return filepath.Join("..", "..", "samples", name) }
@@ -79,6 +80,7 @@ func TestRejected(t *testing.T) {
 // panicking is a renderer with a bug.
 type panicking struct{}
 
+func (panicking) found() error { return nil }
 func (panicking) ready() error { return nil }
 func (panicking) render([]byte, document.Meta, *missingGlyphs) ([]byte, error) {
 	panic("a bug")
@@ -131,5 +133,28 @@ func TestOutputName(t *testing.T) {
 		if got := tt.o.Name(); got != tt.want {
 			t.Errorf("%+v: name %q, want %q", tt.o, got, tt.want)
 		}
+	}
+}
+
+func TestNoFontNoFormat(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nosuchfont.ttf")
+	c, err := New(Options{Formats: []Format{PDF}, Fonts: fonts.Options{Body: missing}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Found(); err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("Found: %v, want an error naming %s", err, missing)
+	}
+	res, err := c.File(sample("clinic.xlsx"))
+	if err == nil || !strings.Contains(err.Error(), missing) || len(res.Outputs) != 0 {
+		t.Errorf("File: %v, %d outputs; want an error naming the font and no outputs", err, len(res.Outputs))
+	}
+	both, err := New(Options{Formats: []Format{Markdown, PDF}, Fonts: fonts.Options{Body: missing}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = both.File(sample("clinic.xlsx"))
+	if err != nil || len(res.Outputs) != 1 || res.Outputs[0].Format != Markdown {
+		t.Errorf("File with Markdown asked for too: %v, %d outputs; want the Markdown alone", err, len(res.Outputs))
 	}
 }

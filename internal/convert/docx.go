@@ -14,6 +14,8 @@ type docxRenderer struct{}
 
 func newDOCX(Options) renderer { return docxRenderer{} }
 
+func (docxRenderer) found() error { return nil }
+
 func (docxRenderer) ready() error { return nil }
 
 func (docxRenderer) render(md []byte, meta document.Meta, _ *missingGlyphs) ([]byte, error) {

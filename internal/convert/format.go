@@ -58,6 +58,9 @@ func newRenderer(f Format, opt Options) renderer {
 
 // renderer renders a document's Markdown in one format.
 type renderer interface {
+	// found says why the renderer cannot work when that is known before
+	// it has loaded what it needs (no font found), waiting only for that.
+	found() error
 	// ready waits until the renderer can work and says why it cannot.
 	ready() error
 	// render returns the file for md, adding the characters it cannot

@@ -12,21 +12,30 @@ import (
 
 // pdfRenderer typesets Markdown as PDF.
 type pdfRenderer struct {
+	find       func() (*fonts.Set, error)
 	typesetter func() (*pdf.Typesetter, error)
 }
 
-// newPDF starts loading the fonts in the background: they load while the
-// first workbook is read.
+// newPDF starts finding and loading the fonts in the background: they load
+// while the first workbook is read.
 func newPDF(opt Options) renderer {
+	find := sync.OnceValues(func() (*fonts.Set, error) {
+		return fonts.Find(opt.Fonts)
+	})
 	load := sync.OnceValues(func() (*pdf.Typesetter, error) {
-		set, err := fonts.Find(opt.Fonts)
+		set, err := find()
 		if err != nil {
 			return nil, err
 		}
 		return pdf.New(set)
 	})
 	go load()
-	return &pdfRenderer{typesetter: load}
+	return &pdfRenderer{find: find, typesetter: load}
+}
+
+func (p *pdfRenderer) found() error {
+	_, err := p.find()
+	return err
 }
 
 func (p *pdfRenderer) ready() error {
