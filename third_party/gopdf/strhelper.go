@@ -1,7 +1,7 @@
 package gopdf
 
 import (
-	"math/big"
+	"encoding/binary"
 	"strings"
 )
 
@@ -33,23 +33,10 @@ func CreateEmbeddedFontSubsetName(name string) string {
 
 // ReadShortFromByte read short from byte array
 func ReadShortFromByte(data []byte, offset int) (int64, int) {
-	buff := data[offset : offset+2]
-	num := big.NewInt(0)
-	num.SetBytes(buff)
-	u := num.Uint64()
-	var v int64
-	if u >= 0x8000 {
-		v = int64(u) - 65536
-	} else {
-		v = int64(u)
-	}
-	return v, 2
+	return int64(int16(binary.BigEndian.Uint16(data[offset : offset+2]))), 2
 }
 
 // ReadUShortFromByte read ushort from byte array
 func ReadUShortFromByte(data []byte, offset int) (uint64, int) {
-	buff := data[offset : offset+2]
-	num := big.NewInt(0)
-	num.SetBytes(buff)
-	return num.Uint64(), 2
+	return uint64(binary.BigEndian.Uint16(data[offset : offset+2])), 2
 }
