@@ -3,6 +3,7 @@ package main
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -31,107 +32,146 @@ type typstConfig struct {
 	Incremental bool `json:"incremental"`
 }
 
+// The modes of Typst's rows.
+const (
+	typstWarmMode = "warm: Typst → PDF, compiler and fonts loaded, cache evicted"
+	typstColdMode = "cold: new `node` process, Typst → PDF"
+)
+
 // typst measures Typst on annexgen's document converted to Typst markup:
 // warm (one Node process, compiler and fonts loaded, mean of the compiles)
 // and cold (a new Node process per document).
 func (b *bench) typst(doc *annex) {
-	tool := "Typst"
-	warmMode := "warm: Typst → PDF, compiler and fonts loaded, cache evicted"
-	coldMode := "cold: new `node` process, Typst → PDF"
-	missing := func(why string) {
-		b.add(row{tool: tool, mode: warmMode, note: why})
-		b.add(row{tool: tool, mode: coldMode, note: why})
+	t, err := b.typstSetup(doc)
+	if err == nil {
+		err = t.warm()
 	}
+	if err != nil {
+		b.add(row{tool: t.tool, mode: typstWarmMode, note: err.Error()})
+		b.add(row{tool: t.tool, mode: typstColdMode, note: err.Error()})
+		return
+	}
+	t.pinned()
+	t.incremental()
+	t.cold()
+}
+
+// typstRun is one document's measurement of Typst.
+type typstRun struct {
+	b            *bench
+	tool         string // the row's tool, with the compiler's version
+	node, script string
+	src          string // the document in Typst markup
+	fonts        []string
+	warmCfg      string // typst.cjs's configuration of the warm runs
+	size         int64  // of the PDF made
+	pages        int
+}
+
+// typstSetup finds Node.js and the compiler (installing it with
+// --install), and writes the document and the script to the work folder.
+func (b *bench) typstSetup(doc *annex) (*typstRun, error) {
+	t := &typstRun{b: b, tool: "Typst"}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		missing("not installed (Node.js)")
-		return
+		return t, errors.New("not installed (Node.js)")
 	}
 	pkgDir := filepath.Join(b.opts.cache, "node_modules", "@myriaddreamin", "typst-ts-node-compiler")
 	if _, err := os.Stat(pkgDir); err != nil {
 		if !b.opts.install {
-			missing("not installed: run annexbench with --install")
-			return
+			return t, errors.New("not installed: run annexbench with --install")
 		}
 		if err := b.installTypst(); err != nil {
-			missing("install failed: " + err.Error())
-			return
+			return t, fmt.Errorf("install failed: %v", err)
 		}
 	}
 	if v := packageVersion(pkgDir); v != "" {
-		tool = "Typst (typst-ts-node-compiler " + v + ")"
+		t.tool = "Typst (typst-ts-node-compiler " + v + ")"
 	}
 	ff, err := b.fonts()
 	if err != nil {
-		missing(err.Error())
-		return
+		return t, err
 	}
 	b.note("Typst gets annexgen's Markdown converted to Typst markup, with the same page header, n / N footer and table of contents; each warm compile starts from an evicted memoization cache, except in the incremental row (what `typst watch` does after a small edit)")
-
-	src := filepath.Join(b.work, "annex.typ")
+	t.node, t.fonts = node, ff.paths()
+	t.src = filepath.Join(b.work, "annex.typ")
+	t.script = filepath.Join(b.work, "typst.cjs")
 	style := typst.Style{Title: doc.meta.Title, Body: ff.bodyFamily, Heading: ff.headingFamily, Lang: "ja", Outline: true}
-	script := filepath.Join(b.work, "typst.cjs")
-	if err := os.WriteFile(src, typst.Document(doc.md, style), 0o644); err != nil {
-		missing(err.Error())
-		return
+	if err := os.WriteFile(t.src, typst.Document(doc.md, style), 0o644); err != nil {
+		return t, err
 	}
-	if err := os.WriteFile(script, typstScript, 0o644); err != nil {
-		missing(err.Error())
-		return
-	}
-	config := func(name string, warmup, runs int, incremental bool) (string, string, error) {
-		out := filepath.Join(b.work, name+".pdf")
-		cfg, _ := json.Marshal(typstConfig{Modules: b.opts.cache, Fonts: ff.paths(), Source: src, Output: out, Warmup: warmup, Runs: runs, Incremental: incremental})
-		path := filepath.Join(b.work, name+".json")
-		return path, out, os.WriteFile(path, cfg, 0o644)
-	}
+	return t, os.WriteFile(t.script, typstScript, 0o644)
+}
 
-	b.progress("Typst: warm, %d runs", b.opts.runs)
-	cfg, out, err := config("typst-warm", warmUp, b.opts.runs, false)
+// config writes typst.cjs's configuration for runs named name and returns
+// its path and the PDF's.
+func (t *typstRun) config(name string, warmup, runs int, incremental bool) (path, out string, err error) {
+	out = filepath.Join(t.b.work, name+".pdf")
+	cfg, _ := json.Marshal(typstConfig{Modules: t.b.opts.cache, Fonts: t.fonts, Source: t.src, Output: out, Warmup: warmup, Runs: runs, Incremental: incremental})
+	path = filepath.Join(t.b.work, name+".json")
+	return path, out, os.WriteFile(path, cfg, 0o644)
+}
+
+// warm measures compiles in one process, each from an evicted cache.
+func (t *typstRun) warm() error {
+	t.b.progress("Typst: warm, %d runs", t.b.opts.runs)
+	cfg, out, err := t.config("typst-warm", warmUp, t.b.opts.runs, false)
 	if err != nil {
-		missing(err.Error())
+		return err
+	}
+	warm, err := t.b.typstWarm(t.b.command(t.node, t.script, cfg))
+	if err != nil {
+		return err
+	}
+	t.warmCfg = cfg
+	t.size, t.pages = pdfFacts(out)
+	t.b.add(row{tool: t.tool, mode: typstWarmMode, time: warm, size: t.size, pages: t.pages})
+	return nil
+}
+
+// pinned measures the warm compiles on one core, where taskset exists.
+func (t *typstRun) pinned() {
+	taskset, err := exec.LookPath("taskset")
+	if err != nil {
 		return
 	}
-	warm, err := b.typstWarm(b.command(node, script, cfg))
+	t.b.progress("Typst: warm on one core, %d runs", t.b.opts.runs)
+	mode := "warm: as above, pinned to 1 core (taskset)"
+	if tm, err := t.b.typstWarm(t.b.command(taskset, "-c", "0", t.node, t.script, t.warmCfg)); err != nil {
+		t.b.add(row{tool: t.tool, mode: mode, note: err.Error()})
+	} else {
+		t.b.add(row{tool: t.tool, mode: mode, time: tm, size: t.size, pages: t.pages})
+	}
+}
+
+// incremental measures compiles that keep the cache, as typst watch does.
+func (t *typstRun) incremental() {
+	t.b.progress("Typst: incremental, %d runs", t.b.opts.runs)
+	mode := "warm: incremental, cache kept, text appended (best case)"
+	if cfg, _, err := t.config("typst-incremental", warmUp, t.b.opts.runs, true); err != nil {
+		t.b.add(row{tool: t.tool, mode: mode, note: err.Error()})
+	} else if tm, err := t.b.typstWarm(t.b.command(t.node, t.script, cfg)); err != nil {
+		t.b.add(row{tool: t.tool, mode: mode, note: err.Error()})
+	} else {
+		t.b.add(row{tool: t.tool, mode: mode, time: tm, size: t.size, pages: t.pages})
+	}
+}
+
+// cold measures a new Node process per document.
+func (t *typstRun) cold() {
+	t.b.progress("Typst: cold, %d runs", t.b.opts.cold)
+	cfg, out, err := t.config("typst-cold", 0, 1, false)
 	if err != nil {
-		missing(err.Error())
+		t.b.add(row{tool: t.tool, mode: typstColdMode, note: err.Error()})
+		return
+	}
+	tm, err := t.b.timeProcesses(t.b.opts.cold, func() *exec.Cmd { return t.b.command(t.node, t.script, cfg) })
+	if err != nil {
+		t.b.add(row{tool: t.tool, mode: typstColdMode, note: err.Error()})
 		return
 	}
 	size, pages := pdfFacts(out)
-	b.add(row{tool: tool, mode: warmMode, time: warm, size: size, pages: pages})
-	if taskset, err := exec.LookPath("taskset"); err == nil {
-		b.progress("Typst: warm on one core, %d runs", b.opts.runs)
-		mode := "warm: as above, pinned to 1 core (taskset)"
-		if t, err := b.typstWarm(b.command(taskset, "-c", "0", node, script, cfg)); err != nil {
-			b.add(row{tool: tool, mode: mode, note: err.Error()})
-		} else {
-			b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
-		}
-	}
-
-	b.progress("Typst: incremental, %d runs", b.opts.runs)
-	mode := "warm: incremental, cache kept, text appended (best case)"
-	if cfg, _, err := config("typst-incremental", warmUp, b.opts.runs, true); err != nil {
-		b.add(row{tool: tool, mode: mode, note: err.Error()})
-	} else if t, err := b.typstWarm(b.command(node, script, cfg)); err != nil {
-		b.add(row{tool: tool, mode: mode, note: err.Error()})
-	} else {
-		b.add(row{tool: tool, mode: mode, time: t, size: size, pages: pages})
-	}
-
-	b.progress("Typst: cold, %d runs", b.opts.cold)
-	cfg, out, err = config("typst-cold", 0, 1, false)
-	if err != nil {
-		b.add(row{tool: tool, mode: coldMode, note: err.Error()})
-		return
-	}
-	t, err := b.timeProcesses(b.opts.cold, func() *exec.Cmd { return b.command(node, script, cfg) })
-	if err != nil {
-		b.add(row{tool: tool, mode: coldMode, note: err.Error()})
-		return
-	}
-	size, pages = pdfFacts(out)
-	b.add(row{tool: tool, mode: coldMode, time: t, size: size, pages: pages})
+	t.b.add(row{tool: t.tool, mode: typstColdMode, time: tm, size: size, pages: pages})
 }
 
 // typstWarm runs typst.cjs for a warm measurement.
