@@ -1,9 +1,9 @@
 package xlsx
 
 import (
-	"github.com/annexgen/annexgen/checklist"
 	"strings"
 
+	"github.com/annexgen/annexgen/checklist"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -17,95 +17,118 @@ func (b *bookReader) mapPartHeader(g *grid, header int, info *checklist.Info) (*
 	}
 	headerRows := []int{header}
 	first := header + 1
-	hasHospital := func(row int) bool {
-		for _, v := range g.rows[row-1] {
-			if bareKey(v) == checklist.HospitalKey {
-				return true
-			}
-		}
-		return false
-	}
-	if !hasHospital(header) && header < len(g.rows) && hasHospital(header+1) {
+	if !hasHospitalColumn(g, header) && header < len(g.rows) && hasHospitalColumn(g, header+1) {
 		headerRows = append(headerRows, header+1)
 		first = header + 2
-	}
-	seen := map[string]int{} // what a column is, -> column
-	claim := func(what string, row, col int) bool {
-		if prev, dup := seen[what]; dup {
-			b.add(checklist.MsgColumnDuplicate, where{sheet: g.name, ref: cellRef(row, col)}, g.name, what, columnName(prev), columnName(col))
-			return false
-		}
-		seen[what] = col
-		return true
 	}
 	width := len(g.rows[header-1])
 	if len(headerRows) > 1 {
 		width = max(width, len(g.rows[header]))
 	}
-	// assign maps a header text to what it names; false if it names nothing.
-	assign := func(text string, row, col int) bool {
-		full, bare := foldKey(text), bareKey(text)
-		if f, ok := fieldOf(bare); ok {
-			if claim(fieldHeaders[f], row, col) {
-				l.cols[f] = col
-			}
+	m := &headerMapper{b: b, g: g, info: info, l: l, seen: map[string]int{}}
+	for col := range width {
+		m.column(headerRows, col)
+	}
+	if m.ignored > maxIgnoredNotes {
+		b.add(checklist.MsgColumnIgnoredMore, m.more, g.name, m.ignored-maxIgnoredNotes)
+	}
+	return l, first
+}
+
+// hasHospitalColumn reports whether a row of g heads the hospital's role
+// column.
+func hasHospitalColumn(g *grid, row int) bool {
+	for _, v := range g.rows[row-1] {
+		if bareKey(v) == checklist.HospitalKey {
 			return true
 		}
-		key := vendorOfHeader(info, full, bare)
-		switch m := reVendorLabel.FindStringSubmatch(bare); {
-		case bare == checklist.HospitalKey:
-			key = checklist.HospitalKey
-		case key != "":
-		case m != nil && !b.infoSheet:
-			// Without 基本情報, the role columns define the vendors.
-			info.Vendors = append(info.Vendors, checklist.Party{Key: m[1]})
-			key = m[1]
-		default:
-			return false
+	}
+	return false
+}
+
+// headerMapper maps the header cells of a Part sheet to a layout.
+type headerMapper struct {
+	b       *bookReader
+	g       *grid
+	info    *checklist.Info
+	l       *partLayout
+	seen    map[string]int // what a column is -> its column
+	ignored int            // columns that name nothing
+	more    where          // the first of those not named one by one
+}
+
+// column maps one column from its header texts, the lowest header row
+// first: under a grouping heading, the second header row names the role
+// columns and the first names the others.
+func (m *headerMapper) column(headerRows []int, col int) {
+	var texts []string
+	var rows []int
+	for i := len(headerRows) - 1; i >= 0; i-- {
+		if t := cleanText(m.g.raw(headerRows[i], col)); t != "" {
+			texts, rows = append(texts, t), append(rows, headerRows[i])
 		}
-		what := key
-		if key != checklist.HospitalKey {
-			what = "事業者" + key
+	}
+	for i := range texts {
+		if m.assign(texts[i], rows[i], col) {
+			return
 		}
-		if claim(what, row, col) {
-			l.roles[key] = col
+	}
+	if len(texts) == 0 {
+		return
+	}
+	at := where{sheet: m.g.name, ref: cellRef(rows[0], col)}
+	if v := reVendorLabel.FindStringSubmatch(bareKey(texts[0])); v != nil {
+		m.b.add(checklist.MsgVendorUnknownColumn, at, m.g.name, texts[0], "事業者"+v[1])
+		return
+	}
+	switch m.ignored++; {
+	case m.ignored <= maxIgnoredNotes:
+		m.b.add(checklist.MsgColumnIgnored, at, m.g.name, checklist.Quote(texts[0]))
+	case m.ignored == maxIgnoredNotes+1:
+		m.more = at
+	}
+}
+
+// assign maps a header text to what it names; false if it names nothing.
+func (m *headerMapper) assign(text string, row, col int) bool {
+	full, bare := foldKey(text), bareKey(text)
+	if f, ok := fieldOf(bare); ok {
+		if m.claim(fieldHeaders[f], row, col) {
+			m.l.cols[f] = col
 		}
 		return true
 	}
-	ignored, more := 0, where{}
-	for col := range width {
-		// Under a grouping heading, the second header row names the role
-		// columns; the first names the others.
-		var texts []string
-		var rows []int
-		for i := len(headerRows) - 1; i >= 0; i-- {
-			if t := cleanText(g.raw(headerRows[i], col)); t != "" {
-				texts, rows = append(texts, t), append(rows, headerRows[i])
-			}
-		}
-		mapped := false
-		for i := 0; i < len(texts) && !mapped; i++ {
-			mapped = assign(texts[i], rows[i], col)
-		}
-		if mapped || len(texts) == 0 {
-			continue
-		}
-		at := where{sheet: g.name, ref: cellRef(rows[0], col)}
-		if m := reVendorLabel.FindStringSubmatch(bareKey(texts[0])); m != nil {
-			b.add(checklist.MsgVendorUnknownColumn, at, g.name, texts[0], "事業者"+m[1])
-		} else {
-			switch ignored++; {
-			case ignored <= maxIgnoredNotes:
-				b.add(checklist.MsgColumnIgnored, at, g.name, checklist.Quote(texts[0]))
-			case ignored == maxIgnoredNotes+1:
-				more = at
-			}
-		}
+	key := vendorOfHeader(m.info, full, bare)
+	switch v := reVendorLabel.FindStringSubmatch(bare); {
+	case bare == checklist.HospitalKey:
+		key = checklist.HospitalKey
+	case key != "":
+	case v != nil && !m.b.infoSheet:
+		// Without 基本情報, the role columns define the vendors.
+		m.info.Vendors = append(m.info.Vendors, checklist.Party{Key: v[1]})
+		key = v[1]
+	default:
+		return false
 	}
-	if ignored > maxIgnoredNotes {
-		b.add(checklist.MsgColumnIgnoredMore, more, g.name, ignored-maxIgnoredNotes)
+	what := key
+	if key != checklist.HospitalKey {
+		what = "事業者" + key
 	}
-	return l, first
+	if m.claim(what, row, col) {
+		m.l.roles[key] = col
+	}
+	return true
+}
+
+// claim records that col is what; a second column of the same is reported
+// and left out.
+func (m *headerMapper) claim(what string, row, col int) bool {
+	if prev, dup := m.seen[what]; dup {
+		m.b.add(checklist.MsgColumnDuplicate, where{sheet: m.g.name, ref: cellRef(row, col)}, m.g.name, what, columnName(prev), columnName(col))
+		return false
+	}
+	m.seen[what] = col
+	return true
 }
 
 // fieldOf returns the field of a header text.
