@@ -72,7 +72,25 @@ func ReadSeedItems(r io.Reader, name string) ([]SeedItem, error) {
 	if len(records) == 0 {
 		return nil, fmt.Errorf("%s: 項目が1行もありません。1行目に「部」「項番」「項目」「内容」の見出しを書き、2行目から項目を書いてください", name)
 	}
-	header := records[0].fields
+	col, err := seedHeader(records[0].fields, name)
+	if err != nil {
+		return nil, err
+	}
+	sr := seedReader{name: name, col: col, ids: map[string]int{}, section: map[string][2]string{}}
+	for _, rec := range records[1:] {
+		if err := sr.record(rec); err != nil {
+			return nil, err
+		}
+	}
+	if len(sr.items) == 0 {
+		return nil, fmt.Errorf("%s: 項目が1行もありません。2行目から「部」「項番」「項目」「内容」を書いてください", name)
+	}
+	return sr.items, nil
+}
+
+// seedHeader maps the headings of an item list's first line to their
+// columns (the first of two alike), or says which are missing.
+func seedHeader(header []string, name string) (map[string]int, error) {
 	col := map[string]int{}
 	for i, h := range header {
 		h = normalizeSeedText(h)
@@ -89,68 +107,71 @@ func ReadSeedItems(r io.Reader, name string) ([]SeedItem, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s の 1 行目: 見出しに%sがありません。1行目には「部」「項番」「項目」「内容」の見出しが必要です", name, strings.Join(missing, ""))
 	}
+	return col, nil
+}
 
-	var (
-		items   []SeedItem
-		ids     = map[string]int{}
-		section = map[string][2]string{} // part -> current section letter, title
-	)
-	for _, r := range records[1:] {
-		rec, line := r.fields, r.line
-		field := func(c string) string {
-			i := col[c]
-			if i >= len(rec) {
-				return ""
-			}
-			return strings.Trim(strings.ReplaceAll(rec[i], "\r\n", "\n"), " \t\r\n\u3000")
+// seedReader reads the lines of an item list after its headings.
+type seedReader struct {
+	name    string
+	col     map[string]int // heading -> column
+	items   []SeedItem
+	ids     map[string]int       // item id -> the line that gave it
+	section map[string][2]string // part -> current section letter, title
+}
+
+// record reads one line: an item, a section's line, or a blank line.
+func (sr *seedReader) record(r seedRecord) error {
+	name, line := sr.name, r.line
+	field := func(c string) string {
+		i := sr.col[c]
+		if i >= len(r.fields) {
+			return ""
 		}
-		part, number, title, content := field("部"), field("項番"), field("項目"), field("内容")
-		if part == "" && number == "" && title == "" && content == "" {
-			continue
-		}
-		p, ok := seedPart(part)
-		if !ok {
-			if part == "" {
-				return nil, fmt.Errorf("%s の %d 行目: 「部」が空です。Part1 か Part2 と書いてください", name, line)
-			}
-			return nil, fmt.Errorf("%s の %d 行目: 「部」の「%s」が読み取れません。Part1 か Part2 と書いてください", name, line, part)
-		}
-		number = normalizeSeedText(number)
-		if number == "" {
-			return nil, fmt.Errorf("%s の %d 行目: 「項番」が空です。項目の番号（1、2、…）か、区分の記号（A、B、…）を書いてください", name, line)
-		}
-		if title == "" {
-			return nil, fmt.Errorf("%s の %d 行目: 「項目」が空です。項目の名前（区分の行では区分の名前）を書いてください", name, line)
-		}
-		if letter, ok := seedSectionLetter(number); ok {
-			if content != "" {
-				return nil, fmt.Errorf("%s の %d 行目: 区分の行（項番「%s」）に「内容」が書かれています。区分の行には「項目」に区分の名前だけを書き、項目は次の行から書いてください", name, line, letter)
-			}
-			section[p] = [2]string{letter, title}
-			continue
-		}
-		if !seedNumberOK(number) {
-			return nil, fmt.Errorf("%s の %d 行目: 項番「%s」が読み取れません。項目の番号は 1、2、… のように、区分の記号は A、B、… のように書いてください", name, line, number)
-		}
-		it := SeedItem{
-			Part:         p,
-			Section:      section[p][0],
-			SectionTitle: section[p][1],
-			Number:       number,
-			Title:        title,
-			Content:      content,
-		}
-		id := it.ID()
-		if first, dup := ids[id]; dup {
-			return nil, fmt.Errorf("%s の %d 行目: 項番「%s」は %d 行目と重複しています。同じ部・区分の中では項番を重ねないでください", name, line, id, first)
-		}
-		ids[id] = line
-		items = append(items, it)
+		return strings.Trim(strings.ReplaceAll(r.fields[i], "\r\n", "\n"), " \t\r\n\u3000")
 	}
-	if len(items) == 0 {
-		return nil, fmt.Errorf("%s: 項目が1行もありません。2行目から「部」「項番」「項目」「内容」を書いてください", name)
+	part, number, title, content := field("部"), field("項番"), field("項目"), field("内容")
+	if part == "" && number == "" && title == "" && content == "" {
+		return nil
 	}
-	return items, nil
+	p, ok := seedPart(part)
+	if !ok {
+		if part == "" {
+			return fmt.Errorf("%s の %d 行目: 「部」が空です。Part1 か Part2 と書いてください", name, line)
+		}
+		return fmt.Errorf("%s の %d 行目: 「部」の「%s」が読み取れません。Part1 か Part2 と書いてください", name, line, part)
+	}
+	number = normalizeSeedText(number)
+	if number == "" {
+		return fmt.Errorf("%s の %d 行目: 「項番」が空です。項目の番号（1、2、…）か、区分の記号（A、B、…）を書いてください", name, line)
+	}
+	if title == "" {
+		return fmt.Errorf("%s の %d 行目: 「項目」が空です。項目の名前（区分の行では区分の名前）を書いてください", name, line)
+	}
+	if letter, ok := seedSectionLetter(number); ok {
+		if content != "" {
+			return fmt.Errorf("%s の %d 行目: 区分の行（項番「%s」）に「内容」が書かれています。区分の行には「項目」に区分の名前だけを書き、項目は次の行から書いてください", name, line, letter)
+		}
+		sr.section[p] = [2]string{letter, title}
+		return nil
+	}
+	if !seedNumberOK(number) {
+		return fmt.Errorf("%s の %d 行目: 項番「%s」が読み取れません。項目の番号は 1、2、… のように、区分の記号は A、B、… のように書いてください", name, line, number)
+	}
+	it := SeedItem{
+		Part:         p,
+		Section:      sr.section[p][0],
+		SectionTitle: sr.section[p][1],
+		Number:       number,
+		Title:        title,
+		Content:      content,
+	}
+	id := it.ID()
+	if first, dup := sr.ids[id]; dup {
+		return fmt.Errorf("%s の %d 行目: 項番「%s」は %d 行目と重複しています。同じ部・区分の中では項番を重ねないでください", name, line, id, first)
+	}
+	sr.ids[id] = line
+	sr.items = append(sr.items, it)
+	return nil
 }
 
 // seedRecord is one line of an item list (a quoted field may span lines).
