@@ -288,9 +288,24 @@ func (b *formBuilder) partColumns() []string {
 	return append(cols, "合意内容", "備考")
 }
 
+// partSheet writes a Part sheet: its notes, the header row, the items
+// (with their section rows) and spare rows, and the drop-downs.
 func (b *formBuilder) partSheet(sheet, name, description string, items []SeedItem) {
 	cols := b.partColumns()
-	last := len(cols)
+	b.partWidths(sheet, cols)
+	row := b.partNotes(sheet, name, description, len(cols))
+	row++
+	header := row
+	for i, c := range cols {
+		b.cell(sheet, i+1, header, b.headerText(c), "header")
+	}
+	b.set(b.x.SetRowHeight(sheet, header, 30))
+	b.partValidations(sheet, b.partItems(sheet, header, cols, items))
+	b.page(sheet, true, header)
+}
+
+// partWidths sets the widths of a Part sheet's columns.
+func (b *formBuilder) partWidths(sheet string, cols []string) {
 	widths := map[string]float64{"項番": 6, "項目": 22, "内容": 48, "初回確認": 9, "完了日": 11, "合意内容": 52, "備考": 24}
 	for i, c := range cols {
 		w, ok := widths[c]
@@ -302,23 +317,28 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		}
 		b.set(b.x.SetColWidth(sheet, formColName(i+1), formColName(i+1), w))
 	}
-	notes := []struct{ text, style string }{
+}
+
+// partNotes writes the title and the notes above a Part sheet's header,
+// each merged across its last columns, and returns the last row written.
+func (b *formBuilder) partNotes(sheet, name, description string, last int) int {
+	type note struct{ text, style string }
+	notes := []note{
 		{Title, "title"},
 		{name, "part"},
 		{description, "note"},
 		{"※ 「*」の付いた用語は、確認表の「用語の解説」で説明されています。", "note"},
 	}
 	if b.samples {
-		notes = append(notes, struct{ text, style string }{
+		notes = append(notes, note{
 			"※ あらかじめ記入されている項目は、annexgen が用意した記入例（サンプル）です。公式の確認表の文言ではありません。貴院で使う確認表の項目に書き換え、不要な行は削除してください。", "sample"})
 	}
 	notes = append(notes,
-		struct{ text, style string }{"役割の記号: ◎ 主担当（責任を持って判断し、結果に責任を負う）　○ 実施（作業を行う）　△ 支援（情報提供・助言・協力を行う）　- 関与なし", "note"},
-		struct{ text, style string }{"初回確認: 事業者と最初に確認した時点で合意できていれば「はい」、できていなければ「いいえ」、当てはまらなければ「対象外」を選び、備考に理由を書きます。「いいえ」の場合は、合意できた日を完了日に書きます。", "note"},
+		note{"役割の記号: ◎ 主担当（責任を持って判断し、結果に責任を負う）　○ 実施（作業を行う）　△ 支援（情報提供・助言・協力を行う）　- 関与なし", "note"},
+		note{"初回確認: 事業者と最初に確認した時点で合意できていれば「はい」、できていなければ「いいえ」、当てはまらなければ「対象外」を選び、備考に理由を書きます。「いいえ」の場合は、合意できた日を完了日に書きます。", "note"},
 	)
-	row := 0
-	for _, n := range notes {
-		row++
+	for i, n := range notes {
+		row := i + 1
 		b.cell(sheet, 1, row, n.text, n.style)
 		b.merge(sheet, row, last)
 		height := 18.0
@@ -333,15 +353,13 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		}
 		b.set(b.x.SetRowHeight(sheet, row, height))
 	}
-	row++
-	header := row
-	for i, c := range cols {
-		b.cell(sheet, i+1, header, b.headerText(c), "header")
-	}
-	b.set(b.x.SetRowHeight(sheet, header, 30))
+	return len(notes)
+}
 
-	// The rows that take values: item rows and spare rows, as runs
-	// between section rows.
+// partItems writes the items below the header row, each section's row
+// before its first item, then the spare rows, and returns the rows that
+// take values as runs between section rows.
+func (b *formBuilder) partItems(sheet string, header int, cols []string, items []SeedItem) [][2]int {
 	var runs [][2]int
 	addRow := func(r int) {
 		if n := len(runs); n > 0 && runs[n-1][1] == r-1 {
@@ -350,7 +368,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		}
 		runs = append(runs, [2]int{r, r})
 	}
-	section := ""
+	row, last, section := header, len(cols), ""
 	for _, it := range items {
 		if it.Section != section {
 			section = it.Section
@@ -373,9 +391,7 @@ func (b *formBuilder) partSheet(sheet, name, description string, items []SeedIte
 		b.itemRow(sheet, row, cols, "", "", "")
 		addRow(row)
 	}
-	b.partValidations(sheet, runs)
-
-	b.page(sheet, true, header)
+	return runs
 }
 
 func (b *formBuilder) itemRow(sheet string, row int, cols []string, number, title, content string) {
