@@ -250,6 +250,14 @@ func simpleRune(r rune) bool {
 // boundaries are decided here, and uniseg is consulted, from the last such character, only for
 // the others.
 func analyze(text string, measure Measure, gaps bool) []unit {
+	units, substitute := clusters(text, measure, gaps)
+	markBreaks(text, units, substitute)
+	return units
+}
+
+// clusters returns the grapheme clusters of text as units, with the sentinel, and whether a
+// character is read as another for the line-break rules (scanRune).
+func clusters(text string, measure Measure, gaps bool) ([]unit, bool) {
 	units := make([]unit, 0, utf8.RuneCountInString(text)+1)
 	substitute := false
 	var cum float64
@@ -295,8 +303,11 @@ func analyze(text string, measure Measure, gaps bool) []unit {
 			r, size = utf8.DecodeRuneInString(text[off:])
 		}
 	}
-	units = append(units, unit{off: len(text), r: -1, cum: cum, gaps: nGaps, solid: solid})
+	return append(units, unit{off: len(text), r: -1, cum: cum, gaps: nGaps, solid: solid}), substitute
+}
 
+// markBreaks marks the break opportunities between the units of text.
+func markBreaks(text string, units []unit, substitute bool) {
 	scan := text
 	if substitute {
 		b := []byte(text)
@@ -341,7 +352,6 @@ func analyze(text string, measure Measure, gaps bool) []unit {
 			units[i].flags |= canBreak
 		}
 	}
-	return units
 }
 
 // lineWidth returns the natural width of units [s, e): trailing spaces excluded, inter-script gaps
