@@ -249,35 +249,12 @@ func (p *hardLine) squeeze(start, end int, excess float64) (map[int]float64, flo
 // setLine places the segments of one broken line.
 func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, last bool) textLine {
 	piece, size := p.text, p.size
-	end := l.End
-	for end > l.Start && (piece[end-1] == ' ' || strings.HasSuffix(piece[l.Start:end], "\u3000")) {
-		_, n := utf8.DecodeLastRuneInString(piece[:end])
-		end -= n
-	}
-	// A wrapped line never starts with a space, whatever the breaker left there.
-	for l.Start > 0 && l.Start < end && piece[l.Start] == ' ' {
-		l.Start++
-	}
+	l, end := p.trim(l)
 	gap := size / 4
 	natural, count := p.natural(l, end, gap)
 	squeeze, taken := p.squeeze(l.Start, end, natural-width)
 	natural -= taken
-	var cs, shift float64
-	slack := width - natural
-	switch align {
-	case alignJustify:
-		if !last && count > 1 && slack > 0 && slack < 3*size {
-			cs = slack / float64(count-1)
-		}
-	case alignCenter:
-		if slack > 0 {
-			shift = slack / 2
-		}
-	case alignRight:
-		if slack > 0 {
-			shift = slack
-		}
-	}
+	cs, shift := spacing(align, last, count, width-natural, size)
 	line := textLine{width: natural, size: size}
 	x := shift
 	gi := 0
@@ -328,4 +305,40 @@ func (p *hardLine) setLine(l linebreak.Line, width float64, align alignment, las
 		line.segs[n-1].w -= cs
 	}
 	return line
+}
+
+// trim returns l without the spaces at its end, which are not drawn, and
+// without those at its start after a wrap, and the end of what is drawn.
+func (p *hardLine) trim(l linebreak.Line) (linebreak.Line, int) {
+	piece, end := p.text, l.End
+	for end > l.Start && (piece[end-1] == ' ' || strings.HasSuffix(piece[l.Start:end], "\u3000")) {
+		_, n := utf8.DecodeLastRuneInString(piece[:end])
+		end -= n
+	}
+	// A wrapped line never starts with a space, whatever the breaker left there.
+	for l.Start > 0 && l.Start < end && piece[l.Start] == ' ' {
+		l.Start++
+	}
+	return l, end
+}
+
+// spacing returns the letter spacing and the shift from the left of a
+// line of count characters with slack left to fill, set in size: a
+// justified line is spread unless it is a paragraph's last or would gape.
+func spacing(align alignment, last bool, count int, slack, size float64) (cs, shift float64) {
+	switch align {
+	case alignJustify:
+		if !last && count > 1 && slack > 0 && slack < 3*size {
+			cs = slack / float64(count-1)
+		}
+	case alignCenter:
+		if slack > 0 {
+			shift = slack / 2
+		}
+	case alignRight:
+		if slack > 0 {
+			shift = slack
+		}
+	}
+	return cs, shift
 }
