@@ -56,64 +56,10 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("annexbench", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `annexbench renders one workbook's annex with annexgen and with Typst, LibreOffice
-and pandoc + LuaLaTeX, and prints times per document and ratios.
-
-usage: go run ./cmd/annexbench [flags] [WORKBOOK]   (default samples/hospital.xlsx)
-
-`)
-		fs.PrintDefaults()
+	o, status, ok := parseOptions(args, stderr)
+	if !ok {
+		return status
 	}
-	var o options
-	var peers string
-	fs.IntVarP(&o.runs, "runs", "n", 20, "timed runs of each warm (in-process) measurement")
-	fs.IntVar(&o.cold, "cold", 3, "timed runs of each cold (new process) measurement, after one untimed run")
-	fs.StringVar(&peers, "peers", strings.Join(allPeers, ","), "peers to measure, comma-separated: typst, libreoffice, pandoc; none for annexgen only")
-	fs.BoolVar(&o.install, "install", false, "install the Typst compiler (npm "+typstPackage+") into the cache folder when it is missing")
-	fs.IntVar(&o.files, "files", 40, "copies of the workbook in the -j 1 / -j 2 throughput folder; 0 skips it")
-	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (every PDF, the Markdown and the Typst source) and print its path")
-	fs.StringVar(&o.annexgen, "annexgen", "", "annexgen binary for the cold runs (default: built from ./cmd/annexgen)")
-	fs.StringVar(&o.cache, "cache", defaultCache(), "folder for the npm-installed Typst compiler")
-	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of annexgen's warm xlsx → PDF runs to this file (go tool pprof)")
-	if err := fs.Parse(args); err != nil {
-		if err == pflag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	switch fs.NArg() {
-	case 0:
-		o.workbook = filepath.Join("samples", "hospital.xlsx")
-	case 1:
-		o.workbook = fs.Arg(0)
-	default:
-		fmt.Fprintln(stderr, "annexbench: give one workbook")
-		return 2
-	}
-	if o.runs < 1 || o.cold < 1 || o.files < 0 {
-		fmt.Fprintln(stderr, "annexbench: -n and --cold must be at least 1, --files at least 0")
-		return 2
-	}
-	o.peers = map[string]bool{}
-	for _, p := range strings.Split(peers, ",") {
-		p = strings.ToLower(strings.TrimSpace(p))
-		switch p {
-		case "", "none":
-		case peerTypst, peerLibreOffice, peerPandoc:
-			o.peers[p] = true
-		default:
-			fmt.Fprintf(stderr, "annexbench: unknown peer %q (want %s)\n", p, strings.Join(allPeers, ", "))
-			return 2
-		}
-	}
-	if _, err := os.Stat(o.workbook); err != nil {
-		fmt.Fprintf(stderr, "annexbench: %v (run it from the repository root, or give a workbook)\n", err)
-		return 2
-	}
-
 	work, err := os.MkdirTemp("", "annexbench-")
 	if err != nil {
 		fmt.Fprintf(stderr, "annexbench: %v\n", err)
@@ -136,6 +82,68 @@ usage: go run ./cmd/annexbench [flags] [WORKBOOK]   (default samples/hospital.xl
 		return 130
 	}
 	return 0
+}
+
+// parseOptions reads the command line; when ok is false the run ends with
+// status (0 after --help), the reason printed on stderr.
+func parseOptions(args []string, stderr io.Writer) (o options, status int, ok bool) {
+	fs := pflag.NewFlagSet("annexbench", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `annexbench renders one workbook's annex with annexgen and with Typst, LibreOffice
+and pandoc + LuaLaTeX, and prints times per document and ratios.
+
+usage: go run ./cmd/annexbench [flags] [WORKBOOK]   (default samples/hospital.xlsx)
+
+`)
+		fs.PrintDefaults()
+	}
+	var peers string
+	fs.IntVarP(&o.runs, "runs", "n", 20, "timed runs of each warm (in-process) measurement")
+	fs.IntVar(&o.cold, "cold", 3, "timed runs of each cold (new process) measurement, after one untimed run")
+	fs.StringVar(&peers, "peers", strings.Join(allPeers, ","), "peers to measure, comma-separated: typst, libreoffice, pandoc; none for annexgen only")
+	fs.BoolVar(&o.install, "install", false, "install the Typst compiler (npm "+typstPackage+") into the cache folder when it is missing")
+	fs.IntVar(&o.files, "files", 40, "copies of the workbook in the -j 1 / -j 2 throughput folder; 0 skips it")
+	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (every PDF, the Markdown and the Typst source) and print its path")
+	fs.StringVar(&o.annexgen, "annexgen", "", "annexgen binary for the cold runs (default: built from ./cmd/annexgen)")
+	fs.StringVar(&o.cache, "cache", defaultCache(), "folder for the npm-installed Typst compiler")
+	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of annexgen's warm xlsx → PDF runs to this file (go tool pprof)")
+	if err := fs.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			return o, 0, false
+		}
+		return o, 2, false
+	}
+	switch fs.NArg() {
+	case 0:
+		o.workbook = filepath.Join("samples", "hospital.xlsx")
+	case 1:
+		o.workbook = fs.Arg(0)
+	default:
+		fmt.Fprintln(stderr, "annexbench: give one workbook")
+		return o, 2, false
+	}
+	if o.runs < 1 || o.cold < 1 || o.files < 0 {
+		fmt.Fprintln(stderr, "annexbench: -n and --cold must be at least 1, --files at least 0")
+		return o, 2, false
+	}
+	o.peers = map[string]bool{}
+	for _, p := range strings.Split(peers, ",") {
+		p = strings.ToLower(strings.TrimSpace(p))
+		switch p {
+		case "", "none":
+		case peerTypst, peerLibreOffice, peerPandoc:
+			o.peers[p] = true
+		default:
+			fmt.Fprintf(stderr, "annexbench: unknown peer %q (want %s)\n", p, strings.Join(allPeers, ", "))
+			return o, 2, false
+		}
+	}
+	if _, err := os.Stat(o.workbook); err != nil {
+		fmt.Fprintf(stderr, "annexbench: %v (run it from the repository root, or give a workbook)\n", err)
+		return o, 2, false
+	}
+	return o, 0, true
 }
 
 // defaultCache is $XDG_CACHE_HOME/annexbench (~/.cache/annexbench), or a
