@@ -55,6 +55,8 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run is the command with its arguments and streams; it returns the exit
+// status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o, status, ok := parseOptions(args, stderr)
 	if !ok {
