@@ -40,7 +40,14 @@ func Parse(data []byte) (*Face, error) {
 
 // New returns the widths of f, read as they are asked for.
 func New(f *sfnt.Font) *Face {
-	return &Face{widths: make([]atomic.Uint32, 0x10000), font: f}
+	widths := make([]atomic.Uint32, 0x10000)
+	// Written once now, so that its pages are mapped writable here, where
+	// the fonts load, rather than by the lookups: a fresh page that is read
+	// first is mapped to the kernel's shared zero page, and the write that
+	// follows costs a second fault and a TLB flush on every core the process
+	// runs on (tens of microseconds a page on a virtual machine).
+	clear(widths)
+	return &Face{widths: widths, font: f}
 }
 
 // Width returns the advance width of r in thousandths of an em, and whether the font has a
