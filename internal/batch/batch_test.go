@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexgen/annexgen/checklist"
+	"github.com/annexgen/annexgen/document"
 	"github.com/annexgen/annexgen/internal/convert"
 )
 
@@ -174,5 +176,70 @@ func TestClashes(t *testing.T) {
 	got := Clashes(inputs, "out")
 	if len(got) != 1 || len(got[0]) != 2 || got[0][0].Path != "a/x.xlsx" || got[0][1].Path != "b/x.xlsx" {
 		t.Errorf("into one folder: clashes %v, want a/x.xlsx with b/x.xlsx", got)
+	}
+}
+
+// TestConvertStatuses follows one workbook through the outcomes of
+// Convert: written, refused because its outputs exist, skipped,
+// replaced; and a rejected and an unreadable workbook, which write nothing.
+func TestConvertStatuses(t *testing.T) {
+	pipeline, err := convert.New(convert.Options{Kind: document.Annex, Formats: []convert.Format{convert.Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	clinic := Input{Path: filepath.Join("..", "..", "samples", "clinic.xlsx"), Rel: "clinic.xlsx"}
+	written := filepath.Join(out, "clinic.annex.md")
+	steps := []struct {
+		name string
+		conv Converter
+		want Status
+	}{
+		{"first run", Converter{}, Done},
+		{"again", Converter{}, Failed},
+		{"again, skipping what exists", Converter{SkipExisting: true}, Skipped},
+		{"again, replacing", Converter{Force: true}, Done},
+	}
+	for _, s := range steps {
+		s.conv.Pipeline, s.conv.OutDir = pipeline, out
+		r := s.conv.Convert(clinic)
+		if r.Status != s.want {
+			t.Fatalf("%s: status %s (%s), want %s", s.name, r.Status, r.Reason, s.want)
+		}
+		switch r.Status {
+		case Done:
+			if !reflect.DeepEqual(r.Outputs, []string{written}) {
+				t.Errorf("%s: outputs %v, want %s", s.name, r.Outputs, written)
+			}
+		case Failed:
+			if !r.Exists || len(r.Outputs) != 0 {
+				t.Errorf("%s: %+v, want a failure because the output exists", s.name, r)
+			}
+		}
+	}
+
+	strictPipeline, err := convert.New(convert.Options{Kind: document.Annex, Formats: []convert.Format{convert.Markdown}, Checklist: checklist.Options{Strict: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := Converter{Pipeline: strictPipeline, OutDir: t.TempDir(), Strict: true}
+	r := strict.Convert(Input{Path: filepath.Join("..", "..", "samples", "hospital.xlsx"), Rel: "hospital.xlsx"})
+	if r.Status != Rejected || r.Errors == 0 || !strings.Contains(r.Reason, "annexgen validate --strict") {
+		t.Errorf("a workbook with open items under --strict: %s, %d errors, reason %q", r.Status, r.Errors, r.Reason)
+	}
+
+	junk := filepath.Join(t.TempDir(), "junk.xlsx")
+	if err := os.WriteFile(junk, []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := Converter{Pipeline: pipeline, OutDir: t.TempDir()}
+	r = c.Convert(Input{Path: junk, Rel: "junk.xlsx"})
+	if r.Status != Rejected || len(r.Findings) != 1 || r.Findings[0].Code != checklist.FileUnreadable {
+		t.Errorf("a file that is not a workbook: %s, findings %v", r.Status, r.Findings)
+	}
+	for _, dir := range []string{strict.OutDir, c.OutDir} {
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("a refused workbook left %d files", len(entries))
+		}
 	}
 }
