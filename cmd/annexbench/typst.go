@@ -64,8 +64,8 @@ type typstRun struct {
 	src          string // the document in Typst markup
 	fonts        []string
 	warmCfg      string // typst.cjs's configuration of the warm runs
-	size         int64  // of the PDF made
-	pages        int
+	size         int64  // bytes of the warm runs' PDF
+	pages        int    // and its pages
 }
 
 // typstSetup finds Node.js and the compiler (installing it with
