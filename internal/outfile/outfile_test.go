@@ -2,9 +2,11 @@ package outfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -182,5 +184,27 @@ func TestStopRefusesLaterCommits(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("written after Stop: %v", entries)
+	}
+}
+
+// TestWriteErrorSaysWhy checks that a write error says in Japanese why the
+// file could not be written, whatever layer the cause is wrapped in.
+func TestWriteErrorSaysWhy(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "a", Err: syscall.EACCES}, "書き込む権限がありません"},
+		{&fs.PathError{Op: "open", Path: "a", Err: syscall.ENOENT}, "フォルダがありません"},
+		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EISDIR}, "同じ名前のフォルダがあります"},
+		{&fs.PathError{Op: "write", Path: "a", Err: syscall.ENOSPC}, "ディスクの空き容量が足りません"},
+		{&fs.PathError{Op: "open", Path: "a", Err: syscall.EROFS}, "読み取り専用の場所です"},
+		{&fs.PathError{Op: "open", Path: "a", Err: syscall.ENOTDIR}, "フォルダではなくファイルがあります"},
+		{&fs.PathError{Op: "openat", Path: "a", Err: errors.New("path escapes from parent")}, "外を指すリンク"},
+	} {
+		msg := (&WriteError{Path: "out/a.pdf", Err: tc.err}).Error()
+		if !strings.HasPrefix(msg, "out/a.pdf: ") || !strings.Contains(msg, tc.want) {
+			t.Errorf("%v: %q, want the path and %q", tc.err, msg, tc.want)
+		}
 	}
 }
