@@ -320,7 +320,8 @@ func (b *formBuilder) partWidths(sheet string, cols []string) {
 }
 
 // partNotes writes the title and the notes above a Part sheet's header,
-// each merged across its last columns, and returns the last row written.
+// each merged from column A to column last, and returns the last row
+// written.
 func (b *formBuilder) partNotes(sheet, name, description string, last int) int {
 	type note struct{ text, style string }
 	notes := []note{
